@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SurveyPlatform.Data;
+
+/// <summary>Registers <see cref="SurveyDbContext"/> for the configured provider, with its own migrations assembly.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "SurveyPlatform.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "SurveyPlatform.Migrations.SqlServer";
+    public const string PostgresMigrationsAssembly = "SurveyPlatform.Migrations.Postgres";
+
+    public static IServiceCollection AddSurveyDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
+    {
+        var connectionString = ResolveConnectionString(options, dataDirectory);
+        services.AddDbContextFactory<SurveyDbContext>(db => Configure(db, options.Provider, connectionString));
+        return services;
+    }
+
+    /// <summary>The connection string to use; for SQLite the default file lives in the data directory.</summary>
+    public static string ResolveConnectionString(DatabaseOptions options, string dataDirectory)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+            return options.ConnectionString;
+        if (options.Provider != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException(
+                $"Database:ConnectionString is required when Database:Provider is {options.Provider}.");
+        Directory.CreateDirectory(dataDirectory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "surveyplatform.db"),
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                db.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                db.AddInterceptors(SqliteDurability.Instance);
+                db.ReplaceService<IMigrationsSqlGenerator, SqliteWithoutRowIdSqlGenerator>();
+                break;
+            case DatabaseProvider.SqlServer:
+                db.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
+                break;
+            case DatabaseProvider.Postgres:
+                db.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Allowed: Sqlite, SqlServer, Postgres.");
+        }
+    }
+
+    /// <summary>Applies pending migrations and, for SQLite, switches the file to write-ahead logging.</summary>
+    public static async Task MigrateAsync(SurveyDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+/// <summary>
+/// Every SQLite connection commits durably: with WAL, <c>synchronous=FULL</c> syncs the log on each
+/// commit, so a response whose thank-you page was shown survives a crash or power loss (anonymity.md rule 9).
+/// </summary>
+internal sealed class SqliteDurability : DbConnectionInterceptor
+{
+    public static readonly SqliteDurability Instance = new();
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
