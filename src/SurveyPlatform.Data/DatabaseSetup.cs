@@ -18,6 +18,9 @@ public static class DatabaseSetup
     {
         var connectionString = ResolveConnectionString(options, dataDirectory);
         services.AddDbContextFactory<SurveyDbContext>(db => Configure(db, options.Provider, connectionString));
+        if (options.Provider == DatabaseProvider.Sqlite)
+            services.AddSingleton(_ => new SqliteGroupWriter(connectionString));
+        services.AddSingleton<ResponseStore>();
         return services;
     }
 
@@ -61,9 +64,19 @@ public static class DatabaseSetup
     /// <summary>Applies pending migrations and, for SQLite, switches the file to write-ahead logging.</summary>
     public static async Task MigrateAsync(SurveyDbContext db, CancellationToken ct = default)
     {
+        // Migrating takes a lock that EF records with a timestamp, even when there is nothing to apply.
+        if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            return;
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // Migrating writes a lock row with a timestamp; rebuild the file so that no trace of it is left
+            // in free pages or the log, and the database holds no time of day at all.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+            await db.Database.ExecuteSqlRawAsync("VACUUM;", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        }
     }
 }
 

@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using SurveyPlatform.Core.Responses;
+using SurveyPlatform.Data;
+using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Features.Surveys;
+using SurveyPlatform.Web.Hosting;
+
+namespace SurveyPlatform.Web.Features.Respond;
+
+/// <summary>
+/// The respondent flow at <c>/s/{slug}</c>: static server-rendered pages that work without JavaScript.
+/// Nothing about the request (address, user agent, time) is read into the response or logged.
+/// </summary>
+public static class RespondEndpoints
+{
+    public const string ErrorPath = "/error";
+
+    public static void MapRespond(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/s/{slug}").AddEndpointFilter(NoStore).DisableAntiforgery();
+        group.MapGet("", Start);
+        group.MapPost("", Answer);
+        group.MapGet("thanks", Thanks);
+        app.Map(ErrorPath, (HttpContext http) => Notice.Show(http, null, null, NoticeKind.ServerError)).AddEndpointFilter(NoStore);
+    }
+
+    private static IResult Start(string slug, string? lang, HttpContext http, SurveyCatalog catalog,
+        RespondentStateProtector protector, IAntiforgery antiforgery, TimeProvider time, IOptions<RespondentOptions> options)
+    {
+        var run = catalog.Find(slug);
+        var language = LanguageChoice.Choose(run?.Definition, lang, http.Request);
+        if (run is null)
+            return Notice.Show(http, null, language, NoticeKind.NotFound);
+        if (!run.Run.AcceptsResponses(Today(time)))
+            return Notice.Show(http, run, language, NoticeKind.Closed);
+        var state = RespondentState.Start(run.Id, language);
+        return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
+    }
+
+    private static async Task<IResult> Answer(string slug, HttpContext http, SurveyCatalog catalog,
+        RespondentStateProtector protector, IAntiforgery antiforgery, ResponseStore store, TimeProvider time,
+        IOptions<RespondentOptions> options, CancellationToken ct)
+    {
+        var run = catalog.Find(slug);
+        var fallbackLanguage = LanguageChoice.Choose(run?.Definition, null, http.Request);
+        if (run is null)
+            return Notice.Show(http, null, fallbackLanguage, NoticeKind.NotFound);
+
+        var form = await ReadFormAsync(http, ct);
+        var state = form is null ? null : protector.Unprotect(form["state"]);
+        if (form is null || state is null || state.RunId != run.Id || state.Page < 0 || state.Page > run.Definition.Pages.Count)
+            return Notice.Show(http, run, fallbackLanguage, NoticeKind.BadRequest);
+        if (LanguageChoice.Match(run.Definition.Languages, state.Lang) is not { } language)
+            return Notice.Show(http, run, fallbackLanguage, NoticeKind.BadRequest);
+        state.Lang = language;
+        if (!run.Run.AcceptsResponses(Today(time)))
+            return Notice.Show(http, run, language, NoticeKind.Closed);
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Notice.Show(http, run, language, NoticeKind.BadRequest);
+
+        var definition = run.Definition;
+        if (state.Page > 0)
+            SurveyNavigation.TakeAnswers(definition.Pages[state.Page - 1], form, state.Answers);
+
+        var nav = form["nav"].ToString();
+        if (nav.StartsWith("lang:", StringComparison.Ordinal))
+        {
+            state.Lang = LanguageChoice.Match(definition.Languages, nav[5..]) ?? state.Lang;
+            return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
+        }
+        if (nav == "back")
+        {
+            state.Page = SurveyNavigation.Previous(definition, state.Page, state.Answers);
+            return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
+        }
+        if (nav != "next")
+            return Notice.Show(http, run, language, NoticeKind.BadRequest);
+
+        if (state.Page > 0)
+        {
+            var errors = AnswerValidator.ValidatePage(definition, definition.Pages[state.Page - 1], state.Answers);
+            if (errors.Count > 0)
+                return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, errors);
+        }
+        SurveyNavigation.DropHidden(definition, state.Answers);
+        if (SurveyNavigation.Next(definition, state.Page, state.Answers) is { } next)
+        {
+            state.Page = next;
+            return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
+        }
+
+        await store.SubmitAsync(ToResponse(run, state, time), RespondentStateProtector.ReceiptHash(state), ct);
+        // 303 so that a refresh of the thank-you page is a harmless GET, never a second POST.
+        return new SeeOther($"/s/{Uri.EscapeDataString(run.Slug)}/thanks?lang={Uri.EscapeDataString(state.Lang)}");
+    }
+
+    private static IResult Thanks(string slug, string? lang, HttpContext http, SurveyCatalog catalog)
+    {
+        var run = catalog.Find(slug);
+        var language = LanguageChoice.Choose(run?.Definition, lang, http.Request);
+        return run is null
+            ? Notice.Show(http, null, language, NoticeKind.NotFound)
+            : Notice.Show(http, run, language, NoticeKind.Thanks);
+    }
+
+    private static Response ToResponse(ActiveRun run, RespondentState state, TimeProvider time)
+    {
+        var day = Today(time);
+        if (run.Run.DatePrecision == DatePrecision.Week)
+            day = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        // Answers in the definition's order, so the stored JSON says nothing about the order of answering.
+        var ordered = run.Definition.Items.Where(i => state.Answers.ContainsKey(i.Key))
+            .ToDictionary(i => i.Key, i => state.Answers[i.Key]);
+        return new Response
+        {
+            Id = Guid.NewGuid(),
+            RunId = run.Id,
+            Day = day,
+            Lang = state.Lang,
+            Mode = ResponseMode.Online,
+            AnswersJson = JsonSerializer.Serialize(ordered),
+            Wave = run.Run.Wave,
+            Site = run.Run.Site,
+        };
+    }
+
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return null;
+        try
+        {
+            return await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        // Answers must not stay in the cache of a shared or seized phone. Set after the endpoint ran, so that
+        // it replaces the anti-forgery system's own no-cache header.
+        var result = await next(context);
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        context.HttpContext.Response.Headers.Pragma = "no-cache";
+        return result;
+    }
+
+    private sealed class SeeOther(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}

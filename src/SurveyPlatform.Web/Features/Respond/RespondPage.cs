@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SurveyPlatform.Core.Responses;
+using SurveyPlatform.Web.Features.Surveys;
+using SurveyPlatform.Web.Hosting;
+
+namespace SurveyPlatform.Web.Features.Respond;
+
+/// <summary>What a consent or question page shows.</summary>
+public sealed record SurveyFormModel(
+    ActiveRun Run,
+    string Lang,
+    int Page,
+    IReadOnlyDictionary<string, string> Answers,
+    IReadOnlyList<AnswerError> Errors,
+    string StateToken,
+    AntiforgeryTokenSet Antiforgery,
+    string QuickExitUrl);
+
+public static class RespondPage
+{
+    public static IResult Render(HttpContext http, ActiveRun run, RespondentState state, RespondentStateProtector protector,
+        IAntiforgery antiforgery, RespondentOptions options, IReadOnlyList<AnswerError> errors)
+    {
+        var model = new SurveyFormModel(run, state.Lang, state.Page, state.Answers, errors, protector.Protect(state),
+            antiforgery.GetAndStoreTokens(http), QuickExitUrl(run, options));
+        return new RazorComponentResult<SurveyFormView>(new { Model = model })
+        {
+            StatusCode = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+        };
+    }
+
+    public static string QuickExitUrl(ActiveRun? run, RespondentOptions options) =>
+        run?.Run.QuickExitUrl is { Length: > 0 } url ? url : options.QuickExitUrl;
+}
+
+public enum NoticeKind { Thanks, NotFound, Closed, BadRequest, ServerError, TooManyRequests }
+
+/// <summary>What the thank-you page and the error pages show.</summary>
+public sealed record NoticeModel(ActiveRun? Run, string Lang, NoticeKind Kind, string QuickExitUrl, string Path);
+
+public static class Notice
+{
+    public static IResult Show(HttpContext http, ActiveRun? run, string? lang, NoticeKind kind)
+    {
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RespondentOptions>>().Value;
+        var language = lang ?? LanguageChoice.Choose(run?.Definition, null, http.Request);
+        var model = new NoticeModel(run, language, kind, RespondPage.QuickExitUrl(run, options), http.Request.Path);
+        return new RazorComponentResult<NoticeView>(new { Model = model }) { StatusCode = StatusCode(kind) };
+    }
+
+    private static int StatusCode(NoticeKind kind) => kind switch
+    {
+        NoticeKind.Thanks => StatusCodes.Status200OK,
+        NoticeKind.NotFound => StatusCodes.Status404NotFound,
+        NoticeKind.Closed => StatusCodes.Status410Gone,
+        NoticeKind.BadRequest => StatusCodes.Status400BadRequest,
+        NoticeKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

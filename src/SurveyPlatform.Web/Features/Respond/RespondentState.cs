@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using SurveyPlatform.Web.Hosting;
+
+namespace SurveyPlatform.Web.Features.Respond;
+
+/// <summary>
+/// Everything a respondent has answered so far. It travels in a hidden form field, encrypted and signed
+/// with ASP.NET Core Data Protection, instead of a server-side session: the server keeps nothing about an
+/// unfinished response, and nothing ties the state to a person.
+/// </summary>
+public sealed class RespondentState
+{
+    [JsonPropertyName("r")] public Guid RunId { get; set; }
+    /// <summary>Random per session; its keyed hash makes a second submit of the same session a no-op.</summary>
+    [JsonPropertyName("n")] public byte[] Nonce { get; set; } = [];
+    [JsonPropertyName("l")] public string Lang { get; set; } = "";
+    /// <summary>0 = consent page, 1..N = the definition's pages.</summary>
+    [JsonPropertyName("p")] public int Page { get; set; }
+    [JsonPropertyName("a")] public Dictionary<string, string> Answers { get; set; } = [];
+
+    public static RespondentState Start(Guid runId, string lang) =>
+        new() { RunId = runId, Lang = lang, Nonce = RandomNumberGenerator.GetBytes(16) };
+}
+
+/// <summary>Protects and reads <see cref="RespondentState"/>; tampered or expired state reads as null.</summary>
+public sealed class RespondentStateProtector
+{
+    private readonly ITimeLimitedDataProtector _protector;
+    private readonly TimeSpan _lifetime;
+
+    public RespondentStateProtector(IDataProtectionProvider provider, IOptions<RespondentOptions> options)
+    {
+        _protector = provider.CreateProtector("SurveyPlatform.Respond.State.v1").ToTimeLimitedDataProtector();
+        _lifetime = TimeSpan.FromHours(options.Value.StateLifetimeHours);
+    }
+
+    public string Protect(RespondentState state) =>
+        _protector.Protect(JsonSerializer.Serialize(state, StateJson.Default.RespondentState), _lifetime);
+
+    public RespondentState? Unprotect(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64 * 1024)
+            return null;
+        try
+        {
+            var json = _protector.Unprotect(token);
+            var state = JsonSerializer.Deserialize(json, StateJson.Default.RespondentState);
+            return state is { Nonce.Length: 16 } ? state : null;
+        }
+        catch (Exception e) when (e is CryptographicException or JsonException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Hash of the session nonce, stored as the submission receipt. The nonce is 128 random bits that only
+    /// ever leave the server encrypted, so the hash needs no key of its own.
+    /// </summary>
+    public static byte[] ReceiptHash(RespondentState state) => SHA256.HashData(state.Nonce);
+}
+
+[JsonSerializable(typeof(RespondentState))]
+internal sealed partial class StateJson : JsonSerializerContext;

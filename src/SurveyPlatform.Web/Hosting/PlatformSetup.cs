@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Data;
+using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Features.Health;
+using SurveyPlatform.Web.Features.Respond;
+using SurveyPlatform.Web.Features.Surveys;
+
+namespace SurveyPlatform.Web.Hosting;
+
+/// <summary>Service registration and the request pipeline; keeps Program.cs short.</summary>
+public static class PlatformSetup
+{
+    public static void AddSurveyPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var dataDirectory = DataDirectory(builder.Environment, config);
+
+        services.Configure<SurveysOptions>(config.GetSection(SurveysOptions.Section));
+        services.Configure<RespondentOptions>(config.GetSection(RespondentOptions.Section));
+        var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(database);
+        services.AddSurveyDatabase(database, dataDirectory);
+
+        services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<SurveyDbContext>();
+        services.AddDataProtection()
+            .SetApplicationName("SurveyPlatform")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        // Secure cookies need HTTPS; the development server and the test host speak plain HTTP.
+        var secureCookies = !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing");
+        services.AddAntiforgery(o =>
+        {
+            // A session cookie (no expiry), readable by the server only, never sent cross-site.
+            o.Cookie.Name = "sp_af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__RequestVerificationToken";
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        services.Configure<FormOptions>(o =>
+        {
+            // A respondent form is a few KB; refuse anything far larger before reading it.
+            o.ValueLengthLimit = 64 * 1024;
+            o.ValueCountLimit = 512;
+            o.MultipartBodyLengthLimit = 1024 * 1024;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+        services.AddRazorComponents();
+        services.AddSingleton<SurveyCatalog>();
+        services.AddSingleton<RespondentStateProtector>();
+        services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Migrates (when configured), loads the survey definitions and fills the run catalog.</summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Logger;
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        var surveys = app.Configuration.GetSection(SurveysOptions.Section).Get<SurveysOptions>() ?? new SurveysOptions();
+        try
+        {
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
+            if (database.ShouldMigrateOnStartup)
+                await DatabaseSetup.MigrateAsync(db);
+            await SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun);
+            await app.Services.GetRequiredService<SurveyCatalog>().ReloadAsync();
+            return true;
+        }
+        catch (DefinitionException e)
+        {
+            logger.LogCritical("A survey definition is invalid; the platform cannot start:\n{Errors}",
+                string.Join('\n', e.Errors.Select(x => "  " + x)));
+            return false;
+        }
+    }
+
+    public static void UseSurveyPlatform(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseExceptionHandler(RespondEndpoints.ErrorPath);
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+        app.UseAntiforgery();
+
+        app.MapRespond();
+        app.MapHealth();
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+    }
+
+    private static string DataDirectory(IWebHostEnvironment env, IConfiguration config) =>
+        Path.GetFullPath(Path.Combine(env.ContentRootPath, config["DataDirectory"] is { Length: > 0 } d ? d : "data"));
+
+    private static string SurveysDirectory(SurveysOptions options) =>
+        string.IsNullOrWhiteSpace(options.Directory)
+            ? Path.Combine(AppContext.BaseDirectory, "surveys")
+            : Path.GetFullPath(options.Directory);
+
+    private static void PrintWelcome(WebApplication app)
+    {
+        var address = app.Urls.FirstOrDefault() ?? "http://localhost:5000";
+        foreach (var run in app.Services.GetRequiredService<SurveyCatalog>().All.Where(r => r.Run.Status == RunStatus.Open))
+            app.Logger.LogInformation("Survey '{Name}' is open at {Url}", run.Run.Name, $"{address.TrimEnd('/')}/s/{run.Slug}");
+    }
+}

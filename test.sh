@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of SurveyPlatform: unit, integration (SQLite and PostgreSQL), end-to-end in headless
+# Chromium, and the cross-check of the statistics against R's survey package.
+# On Debian it first installs what the tests need when it is missing (needs root or sudo).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+{ command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(survey)' >/dev/null 2>&1; } || missing+=(r-base-core r-cran-survey)
+command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test prerequisites: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# PostgreSQL for the server-database integration tests (a throwaway cluster on a local socket).
+source ./tests/postgres.sh
+start_test_postgres
+
+dotnet tool restore >/dev/null
+dotnet build SurveyPlatform.sln -c Release -warnaserror --nologo -v quiet
+
+results="$(mktemp -d)"
+status=0
+dotnet test SurveyPlatform.sln -c Release --no-build --nologo --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# One closing line over all test projects.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  nx=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${nx:-0}))
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace SurveyPlatform.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class RespondentJourneyTests(BrowserFixture fixture)
+{
+    /// <summary>Answers every visible question on each page with its first offered answer, then moves on.</summary>
+    internal static async Task<int> CompleteAsync(IPage page, Func<IPage, int, Task>? onPage = null)
+    {
+        await page.Locator("button.primary").ClickAsync(); // consent
+        var pages = 0;
+        while (page.Url.Contains("/thanks") is false && pages < 15)
+        {
+            pages++;
+            if (onPage is not null)
+                await onPage(page, pages);
+            foreach (var fieldset in await page.Locator("fieldset").AllAsync())
+            {
+                var first = fieldset.Locator("input").First;
+                await first.CheckAsync();
+            }
+            await page.Locator("button.primary").ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+        return pages;
+    }
+
+    [Theory]
+    [InlineData("en", true)]
+    [InlineData("ar", true)]
+    [InlineData("en", false)]
+    public async Task A_respondent_completes_the_survey(string lang, bool javaScript)
+    {
+        var (page, requests) = await fixture.NewPhonePageAsync(javaScript);
+
+        await page.GotoAsync($"{fixture.BaseUrl}/s/community-trust?lang={lang}");
+        Assert.Equal(lang, await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal(lang == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
+        var pages = await CompleteAsync(page);
+
+        Assert.Contains("/s/community-trust/thanks", page.Url);
+        Assert.InRange(pages, 4, 10);
+        Assert.All(requests, url => Assert.StartsWith(fixture.BaseUrl, url));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Errors_are_summarised_at_the_top_and_linked_to_the_question()
+    {
+        var (page, _) = await fixture.NewPhonePageAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}/s/community-trust?lang=en");
+        await page.Locator("button.primary").ClickAsync();
+        // Forge an invalid answer the way a broken client would; the server must refuse it in words.
+        await page.EvaluateAsync("() => { const i = document.querySelector('input[type=radio]'); i.value = 'not_a_code'; i.checked = true; }");
+        await page.Locator("button.primary").ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToBeVisibleAsync();
+        await summary.Locator("a").First.ClickAsync();
+        Assert.EndsWith("#" + await page.Locator(".has-error input").First.GetAttributeAsync("id"), page.Url);
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,50 @@
+namespace SurveyPlatform.Web.Tests.Infrastructure;
+
+/// <summary>A complete, valid set of answers to the standard survey, and a helper that answers page by page.</summary>
+public static class StandardAnswers
+{
+    public static readonly IReadOnlyDictionary<string, string[]> ForeignBornVictim = new Dictionary<string, string[]>
+    {
+        ["area"] = ["area_2"],
+        ["age_group"] = ["25_34"],
+        ["gender"] = ["woman"],
+        ["born_here"] = ["no"],
+        ["status_group"] = ["refuse"],
+        ["household_concern"] = ["yes"],
+        ["home_language"] = ["es"],
+        ["chill_victim"] = ["agree_strong"],
+        ["chill_info"] = ["agree_some"],
+        ["chill_witness"] = ["agree_strong"],
+        ["chill_dv"] = ["dont_know"],
+        ["fear_contact"] = ["agree_strong"],
+        ["less_safe"] = ["disagree_some"],
+        ["stops_without_reason"] = ["somewhat_often"],
+        ["victim_12m"] = ["yes"],
+        ["reported"] = ["no"],
+        ["why_not"] = ["immigration_fear", "language_barrier"],
+        ["trust_respect"] = ["4"],
+        ["trust_listen"] = ["3"],
+        ["safety"] = ["6"],
+        ["police_share_belief"] = ["yes"],
+        ["policy_uplift"] = ["more_likely"],
+        ["comments"] = ["Nadie sabe que la policía no pregunta por el estatus."],
+    };
+
+    /// <summary>
+    /// From the consent page, answers every page with <paramref name="answers"/> until the thank-you
+    /// redirect; returns the keys that were asked, in order.
+    /// </summary>
+    public static async Task<List<string>> CompleteAsync(Respondent respondent, IReadOnlyDictionary<string, string[]> answers)
+    {
+        var asked = new List<string>();
+        var response = await respondent.NextAsync(); // consent
+        for (var guard = 0; guard < 20 && response.StatusCode == System.Net.HttpStatusCode.OK; guard++)
+        {
+            var keys = respondent.ItemKeys;
+            asked.AddRange(keys);
+            var posted = keys.Where(answers.ContainsKey).SelectMany(k => answers[k].Select(v => (k, v))).ToArray();
+            response = await respondent.NextAsync(posted);
+        }
+        return asked;
+    }
+}
