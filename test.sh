@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of SurveyPlatform: unit, integration (SQLite and PostgreSQL), end-to-end in headless
-# Chromium, and the cross-check of the statistics against R's survey package.
+# Runs every test of SurveyPlatform: unit, integration (SQLite and PostgreSQL) and end-to-end in headless
+# Chromium with accessibility checks.
 # On Debian it first installs what the tests need when it is missing (needs root or sudo).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,7 +10,6 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-{ command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(survey)' >/dev/null 2>&1; } || missing+=(r-base-core r-cran-survey)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${missing[*]}"
