@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Core.Definitions;
@@ -30,8 +31,17 @@ public static class PlatformSetup
             .SetApplicationName("SurveyPlatform")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
-        // Secure cookies need HTTPS; the development server and the test host speak plain HTTP.
-        var secureCookies = !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing");
+        // Secure cookies need HTTPS; the development server and the test host speak plain HTTP. Behind a
+        // reverse proxy that ends TLS, X-Forwarded-Proto tells the app the request was HTTPS.
+        var secureCookies = config.GetValue<bool?>("SecureCookies")
+            ?? (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"));
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Only the scheme: the client's address is never wanted (anonymity.md rule 1).
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
         services.AddAntiforgery(o =>
         {
             // A session cookie (no expiry), readable by the server only, never sent cross-site.
@@ -82,6 +92,7 @@ public static class PlatformSetup
 
     public static void UseSurveyPlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseExceptionHandler(RespondEndpoints.ErrorPath);
