@@ -62,3 +62,33 @@ public sealed class RespondentJourneyTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Usable at 320 CSS pixels (a small phone, or a 640-pixel screen at 200% zoom): nothing scrolls sideways.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NarrowScreenTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    [InlineData("vi")]
+    public async Task No_page_needs_horizontal_scrolling_at_320_pixels(string lang)
+    {
+        var (page, _) = await fixture.NewPhonePageAsync();
+        await page.SetViewportSizeAsync(320, 640);
+        var wide = new List<string>();
+        async Task Check(string name)
+        {
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 320)
+                wide.Add($"{lang} {name}: {width}px");
+        }
+
+        await page.GotoAsync($"{fixture.BaseUrl}/s/community-trust?lang={lang}");
+        await Check("consent");
+        await RespondentJourneyTests.CompleteAsync(page, (_, n) => Check($"page {n}"));
+        await Check("thank-you");
+
+        Assert.True(wide.Count == 0, string.Join('\n', wide));
+        await page.Context.CloseAsync();
+    }
+}
