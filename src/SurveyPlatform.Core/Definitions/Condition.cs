@@ -12,6 +12,8 @@ public abstract record Condition
     public abstract bool Evaluate(IReadOnlyDictionary<string, string> answers);
     /// <summary>Item keys this condition reads.</summary>
     public abstract IEnumerable<string> Keys { get; }
+    /// <summary>The condition in the file's syntax, fully parenthesized: shows how it was parsed.</summary>
+    public abstract override string ToString();
 }
 
 public sealed record EqualsCondition(string Key, string Code, bool Negated) : Condition
@@ -19,6 +21,7 @@ public sealed record EqualsCondition(string Key, string Code, bool Negated) : Co
     public override bool Evaluate(IReadOnlyDictionary<string, string> answers) =>
         answers.TryGetValue(Key, out var v) && !string.IsNullOrEmpty(v) && (v == Code) != Negated;
     public override IEnumerable<string> Keys => [Key];
+    public override string ToString() => $"{Key} {(Negated ? "!=" : "=")} {Code}";
 }
 
 public sealed record InCondition(string Key, IReadOnlyList<string> Codes) : Condition
@@ -26,6 +29,7 @@ public sealed record InCondition(string Key, IReadOnlyList<string> Codes) : Cond
     public override bool Evaluate(IReadOnlyDictionary<string, string> answers) =>
         answers.TryGetValue(Key, out var v) && Codes.Contains(v);
     public override IEnumerable<string> Keys => [Key];
+    public override string ToString() => $"{Key} in ({string.Join(", ", Codes)})";
 }
 
 /// <summary>Multiple choice: the answer's space-separated codes include <see cref="Code"/>.</summary>
@@ -34,22 +38,26 @@ public sealed record ContainsCondition(string Key, string Code) : Condition
     public override bool Evaluate(IReadOnlyDictionary<string, string> answers) =>
         answers.TryGetValue(Key, out var v) && v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(Code);
     public override IEnumerable<string> Keys => [Key];
+    public override string ToString() => $"{Key} contains {Code}";
 }
 
 public sealed record AndCondition(Condition Left, Condition Right) : Condition
 {
     public override bool Evaluate(IReadOnlyDictionary<string, string> answers) => Left.Evaluate(answers) && Right.Evaluate(answers);
     public override IEnumerable<string> Keys => Left.Keys.Concat(Right.Keys);
+    public override string ToString() => $"({Left} and {Right})";
 }
 
 public sealed record OrCondition(Condition Left, Condition Right) : Condition
 {
     public override bool Evaluate(IReadOnlyDictionary<string, string> answers) => Left.Evaluate(answers) || Right.Evaluate(answers);
     public override IEnumerable<string> Keys => Left.Keys.Concat(Right.Keys);
+    public override string ToString() => $"({Left} or {Right})";
 }
 
 public sealed record NotCondition(Condition Inner) : Condition
 {
     public override bool Evaluate(IReadOnlyDictionary<string, string> answers) => !Inner.Evaluate(answers);
     public override IEnumerable<string> Keys => Inner.Keys;
+    public override string ToString() => $"not {Inner}";
 }

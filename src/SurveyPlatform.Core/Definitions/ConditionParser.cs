@@ -1,105 +1,169 @@
 namespace SurveyPlatform.Core.Definitions;
 
-public sealed class ConditionSyntaxException(string message) : Exception(message);
+/// <summary>
+/// A condition that cannot be parsed. <see cref="Position"/> is the 1-based character where parsing
+/// stopped (the length + 1 when the text ended too early), <see cref="Expected"/> what would have fitted there.
+/// </summary>
+public sealed class ConditionSyntaxException(string message, int position, string expected) : Exception(message)
+{
+    public int Position { get; } = position;
+    public string Expected { get; } = expected;
+}
 
 /// <summary>
-/// Parses <c>shown_when</c> expressions: <c>key = code</c>, <c>key != code</c>, <c>key in (a, b)</c>,
-/// <c>key contains code</c>, combined with <c>not</c> (tightest), <c>and</c>, <c>or</c> and parentheses.
+/// Parses the condition language of <c>shown_when</c> and of indicators' <c>among</c>, <c>a</c>, <c>b</c>:
+/// <c>key = code</c>, <c>key != code</c>, <c>key in (a, b)</c>, <c>key contains code</c>, combined with
+/// <c>not</c> (binds tightest), <c>and</c>, then <c>or</c>, and parentheses. A recursive-descent parser:
+/// one method per precedence level. Whether keys and codes exist is the loader's business, not the parser's.
 /// </summary>
 public static class ConditionParser
 {
     public static Condition Parse(string text)
     {
-        var tokens = Tokenize(text);
-        var position = 0;
-        var condition = ParseOr(tokens, ref position, text);
-        if (position < tokens.Count)
-            throw new ConditionSyntaxException($"unexpected '{tokens[position].Text}' at position {tokens[position].Position + 1} in '{text}'");
+        var cursor = new Cursor(text, ConditionTokenizer.Tokenize(text));
+        if (cursor.AtEnd)
+            throw cursor.Fail("a condition such as 'born_here = no'");
+        var condition = ParseOr(cursor);
+        if (!cursor.AtEnd)
+            throw cursor.Fail(cursor.Peek == ")" ? "'and', 'or' or the end (this ')' closes nothing)" : "'and', 'or' or the end");
         return condition;
     }
 
-    private sealed record Token(string Text, int Position);
-
-    private static List<Token> Tokenize(string text)
+    private static Condition ParseOr(Cursor c)
     {
-        var tokens = new List<Token>();
+        var left = ParseAnd(c);
+        while (c.TryTake("or"))
+            left = new OrCondition(left, ParseAnd(c));
+        return left;
+    }
+
+    private static Condition ParseAnd(Cursor c)
+    {
+        var left = ParseNot(c);
+        while (c.TryTake("and"))
+            left = new AndCondition(left, ParseNot(c));
+        return left;
+    }
+
+    private static Condition ParseNot(Cursor c)
+    {
+        if (c.TryTake("not"))
+            return new NotCondition(ParseNot(c));
+        if (c.TryTake("("))
+        {
+            var inner = ParseOr(c);
+            c.Expect(")", "'and', 'or' or ')'");
+            return inner;
+        }
+        return ParseComparison(c);
+    }
+
+    private static Condition ParseComparison(Cursor c)
+    {
+        var key = c.Word("an item key, 'not' or '('");
+        if (c.TryTake("="))
+            return new EqualsCondition(key, c.Word("an answer code after '='"), Negated: false);
+        if (c.TryTake("!="))
+            return new EqualsCondition(key, c.Word("an answer code after '!='"), Negated: true);
+        if (c.TryTake("contains"))
+            return new ContainsCondition(key, c.Word("an answer code after 'contains'"));
+        if (c.TryTake("in"))
+        {
+            c.Expect("(", "'(' after 'in', as in 'key in (a, b)'");
+            var codes = new List<string> { c.Word("an answer code") };
+            while (c.TryTake(","))
+                codes.Add(c.Word("an answer code after ','"));
+            c.Expect(")", "',' or ')' to close the list of codes");
+            return new InCondition(key, codes);
+        }
+        throw c.Fail($"'=', '!=', 'in' or 'contains' after '{key}'");
+    }
+
+    /// <summary>Reads tokens in order and builds error messages that say where and what was expected.</summary>
+    private sealed class Cursor(string text, IReadOnlyList<ConditionToken> tokens)
+    {
+        private int _index;
+
+        public bool AtEnd => _index >= tokens.Count;
+        public string? Peek => AtEnd ? null : tokens[_index].Text;
+
+        public bool TryTake(string token)
+        {
+            if (Peek != token)
+                return false;
+            _index++;
+            return true;
+        }
+
+        public void Expect(string token, string expected)
+        {
+            if (!TryTake(token))
+                throw Fail(expected);
+        }
+
+        public string Word(string expected)
+        {
+            if (AtEnd || !tokens[_index].IsWord)
+                throw Fail(expected);
+            return tokens[_index++].Text;
+        }
+
+        public ConditionSyntaxException Fail(string expected)
+        {
+            var position = AtEnd ? text.Length + 1 : tokens[_index].Position + 1;
+            var found = AtEnd ? "the end" : $"'{tokens[_index].Text}'";
+            return new ConditionSyntaxException($"expected {expected} at position {position} but found {found} in '{text}'", position, expected);
+        }
+    }
+}
+
+internal sealed record ConditionToken(string Text, int Position, bool IsWord);
+
+/// <summary>Splits a condition into words (keys, codes, keywords) and symbols, remembering positions for messages.</summary>
+internal static class ConditionTokenizer
+{
+    private static readonly HashSet<string> Keywords = ["and", "or", "not", "in", "contains"];
+
+    public static IReadOnlyList<ConditionToken> Tokenize(string text)
+    {
+        var tokens = new List<ConditionToken>();
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c is '(' or ')' or ',' or '=') { tokens.Add(new(c.ToString(), i)); i++; continue; }
-            if (c == '!' && i + 1 < text.Length && text[i + 1] == '=') { tokens.Add(new("!=", i)); i += 2; continue; }
-            if (char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-')
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (c is '(' or ')' or ',' or '=')
+            {
+                tokens.Add(new(c.ToString(), i, IsWord: false));
+                i++;
+            }
+            else if (c == '!' && i + 1 < text.Length && text[i + 1] == '=')
+            {
+                tokens.Add(new("!=", i, IsWord: false));
+                i += 2;
+            }
+            else if (IsWordChar(c))
             {
                 var start = i;
-                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-')) i++;
-                tokens.Add(new(text[start..i], start));
-                continue;
+                while (i < text.Length && IsWordChar(text[i]))
+                    i++;
+                var word = text[start..i];
+                tokens.Add(new(word, start, IsWord: !Keywords.Contains(word)));
             }
-            throw new ConditionSyntaxException($"unexpected character '{c}' at position {i + 1} in '{text}'");
+            else
+            {
+                throw new ConditionSyntaxException(
+                    $"unexpected character '{c}' at position {i + 1} in '{text}'; a condition uses item keys, codes, =, !=, in, contains, and, or, not, parentheses and commas",
+                    i + 1, "a key, a code, an operator or a parenthesis");
+            }
         }
-        if (tokens.Count == 0)
-            throw new ConditionSyntaxException("empty condition");
         return tokens;
     }
 
-    private static Condition ParseOr(List<Token> t, ref int p, string text)
-    {
-        var left = ParseAnd(t, ref p, text);
-        while (p < t.Count && t[p].Text == "or") { p++; left = new OrCondition(left, ParseAnd(t, ref p, text)); }
-        return left;
-    }
-
-    private static Condition ParseAnd(List<Token> t, ref int p, string text)
-    {
-        var left = ParseNot(t, ref p, text);
-        while (p < t.Count && t[p].Text == "and") { p++; left = new AndCondition(left, ParseNot(t, ref p, text)); }
-        return left;
-    }
-
-    private static Condition ParseNot(List<Token> t, ref int p, string text)
-    {
-        if (p < t.Count && t[p].Text == "not") { p++; return new NotCondition(ParseNot(t, ref p, text)); }
-        if (p < t.Count && t[p].Text == "(")
-        {
-            p++;
-            var inner = ParseOr(t, ref p, text);
-            Expect(t, ref p, ")", text);
-            return inner;
-        }
-        var key = Word(t, ref p, "an item key", text);
-        var op = p < t.Count ? t[p].Text : "";
-        p++;
-        switch (op)
-        {
-            case "=": return new EqualsCondition(key, Word(t, ref p, "an answer code", text), false);
-            case "!=": return new EqualsCondition(key, Word(t, ref p, "an answer code", text), true);
-            case "contains": return new ContainsCondition(key, Word(t, ref p, "an answer code", text));
-            case "in":
-                Expect(t, ref p, "(", text);
-                var codes = new List<string> { Word(t, ref p, "an answer code", text) };
-                while (p < t.Count && t[p].Text == ",") { p++; codes.Add(Word(t, ref p, "an answer code", text)); }
-                Expect(t, ref p, ")", text);
-                return new InCondition(key, codes);
-            default:
-                throw new ConditionSyntaxException($"expected '=', '!=', 'in' or 'contains' after '{key}' in '{text}'");
-        }
-    }
-
-    private static readonly HashSet<string> Reserved = ["and", "or", "not", "in", "contains", "(", ")", ",", "=", "!="];
-
-    private static string Word(List<Token> t, ref int p, string what, string text)
-    {
-        if (p >= t.Count || Reserved.Contains(t[p].Text))
-            throw new ConditionSyntaxException($"expected {what} {(p < t.Count ? $"at position {t[p].Position + 1}" : "at the end")} of '{text}'");
-        return t[p++].Text;
-    }
-
-    private static void Expect(List<Token> t, ref int p, string token, string text)
-    {
-        if (p >= t.Count || t[p].Text != token)
-            throw new ConditionSyntaxException($"expected '{token}' {(p < t.Count ? $"at position {t[p].Position + 1}" : "at the end")} of '{text}'");
-        p++;
-    }
+    // Broader than the key and code syntax on purpose: a misspelt key gets the loader's
+    // "unknown item (known: …)" message, which helps more than a syntax error would.
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
 }
