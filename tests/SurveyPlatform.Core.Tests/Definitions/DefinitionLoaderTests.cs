@@ -1,184 +1,180 @@
+using System.Text;
 using SurveyPlatform.Core.Definitions;
 
 namespace SurveyPlatform.Core.Tests.Definitions;
 
+/// <summary>The loader's entry points: loading, JSON syntax, files, and that every problem is listed.</summary>
 public sealed class DefinitionLoaderTests
 {
-    private static DefinitionError SingleError(string json)
-    {
-        var e = Assert.Throws<DefinitionException>(() => DefinitionLoader.Load(json, "mini.survey.json"));
-        return Assert.Single(e.Errors);
-    }
-
-    private static string Break(string find, string replace)
-    {
-        Assert.Contains(find, TestDefinitions.Valid);
-        return TestDefinitions.Valid.Replace(find, replace);
-    }
-
     [Fact]
     public void A_valid_definition_loads_with_its_pages_items_and_indicators()
     {
-        var d = DefinitionLoader.Load(TestDefinitions.Valid, "mini.survey.json");
+        var d = DefinitionLoader.Load(TestDefinitions.Valid, TestDefinitions.FileName);
 
-        Assert.Equal(2, d.Pages.Count);
-        Assert.Equal(["born_here", "why", "status", "trust", "count", "note"], d.Items.Select(i => i.Key));
-        Assert.False(d.FindItem("born_here")!.Required);
-        Assert.True(d.FindItem("status")!.Required);
-        Assert.Equal("¿Nació aquí?", d.FindItem("born_here")!.Text.Get("es"));
-        Assert.Equal(3, d.Indicators.Count);
-        Assert.Equal(["refuse"], d.Indicators[0].Excluded);
+        Assert.Equal(("mini", "1", "en"), (d.Id, d.Version, d.DefaultLanguage));
+        Assert.Equal(["en", "es"], d.Languages);
+        Assert.Equal(["p1", "p2", "p3"], d.Pages.Select(p => p.Id));
+        Assert.Equal(["area", "born_here", "why", "status", "trust", "count", "note", "status_detail"], d.Items.Select(i => i.Key));
+        Assert.Equal("Sobre usted", d.Pages[0].Intro!.Get("es"));
+        Assert.Equal("Voluntaria.", Assert.Single(d.Consent.Paragraphs).Get("es"));
+        Assert.Equal("https://example.org/help", Assert.Single(d.ThankYou.Resources).Url);
+        Assert.Equal(["born_here", "area", "site"], d.Breakdowns);
     }
 
     [Fact]
-    public void Invalid_json_is_reported_with_the_file()
+    public void Item_properties_are_read_with_their_defaults()
     {
-        var error = SingleError("{ \"id\": ");
-        Assert.Equal("mini.survey.json", error.File);
-        Assert.Contains("not valid JSON", error.Message);
+        var d = DefinitionLoader.Load(TestDefinitions.Valid, TestDefinitions.FileName);
+
+        var bornHere = d.FindItem("born_here")!;
+        Assert.Equal((ItemType.Single, false, false), (bornHere.Type, bornHere.Required, bornHere.OptionsFromRun));
+        Assert.Equal("En este país.", bornHere.Help!.Get("es"));
+        Assert.Equal(["yes", "no", "refuse"], bornHere.Options.Select(o => o.Code));
+        Assert.True(d.FindItem("area")!.OptionsFromRun);
+        var status = d.FindItem("status")!;
+        Assert.True(status.Required);
+        Assert.Equal("born_here = no and not why contains b", status.ShownWhenSource);
+        Assert.Equal("(born_here = no and not why contains b)", status.ShownWhen!.ToString());
+        var trust = d.FindItem("trust")!;
+        Assert.Equal((0, 10, "Total"), (trust.Min, trust.Max, trust.MaxLabel!.Get("es")));
+        Assert.Equal(5, d.FindItem("note")!.MaxLength);
     }
 
     [Fact]
-    public void Condition_on_unknown_item_is_reported_with_its_path()
+    public void Indicators_are_read_with_their_defaults()
     {
-        var error = SingleError(Break("born_here = no and", "bornhere = no and"));
-        Assert.Equal("$.pages[1].items[0].shown_when", error.Path);
-        Assert.Contains("unknown item 'bornhere'", error.Message);
-        Assert.Contains("born_here", error.Message);
+        var indicators = DefinitionLoader.Load(TestDefinitions.Valid, TestDefinitions.FileName).Indicators;
+
+        Assert.Equal(["born_abroad", "why_a", "trust_score", "gap"], indicators.Select(i => i.Id));
+        Assert.Equal((IndicatorKind.Proportion, "born_here", true), (indicators[0].Kind, indicators[0].Item, indicators[0].Headline));
+        Assert.Equal(["refuse"], indicators[0].Excluded);
+        Assert.Empty(indicators[1].Excluded);
+        Assert.Equal("born_here = no", indicators[1].Among!.ToString());
+        Assert.Equal((IndicatorKind.Mean, 10.0), (indicators[2].Kind, indicators[2].Scale));
+        Assert.Equal(["trust"], indicators[2].Items);
+        Assert.Equal(("trust_score", "born_here = no", "born_here = yes"), (indicators[3].Of, indicators[3].GroupASource, indicators[3].GroupB!.ToString()));
     }
 
     [Fact]
-    public void Condition_with_a_code_the_item_does_not_offer_lists_the_allowed_codes()
+    public void TryLoad_returns_the_definition_and_no_errors_when_valid()
     {
-        var error = SingleError(Break("born_here = no and", "born_here = maybe and"));
-        Assert.Contains("'maybe' is not a code of 'born_here'; allowed: yes, no, refuse", error.Message);
-    }
+        var result = DefinitionLoader.TryLoad(TestDefinitions.Valid, TestDefinitions.FileName);
 
-    [Fact]
-    public void Condition_on_an_item_of_the_same_page_is_refused()
-    {
-        var json = Break("\"key\": \"why\", \"type\": \"multiple\",", "\"key\": \"why\", \"type\": \"multiple\", \"shown_when\": \"born_here = no\",");
-        var error = SingleError(json);
-        Assert.Equal("$.pages[0].items[1].shown_when", error.Path);
-        Assert.Contains("same page", error.Message);
-    }
-
-    [Fact]
-    public void Condition_syntax_error_names_the_position()
-    {
-        var error = SingleError(Break("born_here = no and not", "born_here = no and and"));
-        Assert.Equal("$.pages[1].items[0].shown_when", error.Path);
-        Assert.Contains("expected an item key", error.Message);
-    }
-
-    [Fact]
-    public void Contains_on_a_single_choice_item_is_refused()
-    {
-        var error = SingleError(Break("not why contains b", "not born_here contains b"));
-        Assert.Contains("'contains' needs a multiple-choice item", error.Message);
-    }
-
-    [Fact]
-    public void Missing_translation_names_the_language_and_path()
-    {
-        var error = SingleError(Break("{ \"en\": \"Trust\", \"es\": \"Confianza\" } }", "{ \"en\": \"Trust\" } }"));
-        Assert.Equal("$.pages[1].items[1].text", error.Path);
-        Assert.Equal("missing translation for 'es'", error.Message);
-    }
-
-    [Fact]
-    public void Empty_translation_is_refused()
-    {
-        var error = SingleError(Break("\"es\": \"Dos\"", "\"es\": \" \""));
-        Assert.Equal("$.pages[1].title.es", error.Path);
-    }
-
-    [Fact]
-    public void Duplicate_item_keys_are_refused()
-    {
-        var error = SingleError(Break("\"key\": \"count\"", "\"key\": \"trust\""));
-        Assert.Contains("key 'trust' is used by another item", error.Message);
-    }
-
-    [Fact]
-    public void Duplicate_option_codes_are_refused()
-    {
-        var e = Assert.Throws<DefinitionException>(() => DefinitionLoader.Load(
-            Break("{ \"code\": \"b\", \"label\"", "{ \"code\": \"a\", \"label\""), "mini.survey.json"));
-        Assert.Contains(e.Errors, x => x.Path == "$.pages[0].items[1].options" && x.Message == "code 'a' appears twice");
-    }
-
-    [Fact]
-    public void Bad_code_syntax_is_refused()
-    {
-        var error = SingleError(Break("\"code\": \"x\"", "\"code\": \"Not OK\""));
-        Assert.Equal("$.pages[1].items[0].options[0].code", error.Path);
-    }
-
-    [Fact]
-    public void Unknown_property_is_refused_with_the_allowed_ones()
-    {
-        var error = SingleError(Break("\"max_length\": 5,", "\"max_length\": 5, \"colour\": \"red\","));
-        Assert.Equal("$.pages[1].items[3].colour", error.Path);
-        Assert.Contains("unknown property", error.Message);
-    }
-
-    [Fact]
-    public void Unknown_item_type_lists_the_types()
-    {
-        var error = SingleError(Break("\"type\": \"number\"", "\"type\": \"date\""));
-        Assert.Contains("allowed: single, multiple, scale, number, text", error.Message);
-    }
-
-    [Fact]
-    public void Scale_with_min_above_max_is_refused()
-    {
-        var error = SingleError(Break("\"min\": 0, \"max\": 10", "\"min\": 10, \"max\": 0"));
-        Assert.Contains("min (10) is greater than max (0)", error.Message);
-    }
-
-    [Fact]
-    public void Text_without_max_length_is_refused()
-    {
-        var error = SingleError(Break("\"max_length\": 5, ", ""));
-        Assert.Equal("$.pages[1].items[3].max_length", error.Path);
-    }
-
-    [Fact]
-    public void Default_language_must_be_one_of_the_languages()
-    {
-        var error = SingleError(Break("\"default_language\": \"en\"", "\"default_language\": \"fr\""));
-        Assert.Equal("$.default_language", error.Path);
-    }
-
-    [Fact]
-    public void Indicator_with_a_positive_code_the_item_lacks_is_refused()
-    {
-        var error = SingleError(Break("\"positive\": [\"no\"]", "\"positive\": [\"nope\"]"));
-        Assert.Equal("$.indicators[0].positive", error.Path);
-    }
-
-    [Fact]
-    public void Difference_of_an_unknown_indicator_is_refused()
-    {
-        var error = SingleError(Break("\"of\": \"trust_score\"", "\"of\": \"trust\""));
-        Assert.Equal("$.indicators[2].of", error.Path);
-        Assert.Contains("allowed: born_abroad, trust_score", error.Message);
-    }
-
-    [Fact]
-    public void Breakdown_by_a_non_single_choice_item_is_refused()
-    {
-        var error = SingleError(Break("[\"born_here\", \"site\"]", "[\"trust\", \"site\"]"));
-        Assert.Equal("$.breakdowns[0]", error.Path);
+        Assert.True(result.Succeeded);
+        Assert.Empty(result.Errors);
+        Assert.Equal("mini", result.Definition.Id);
     }
 
     [Fact]
     public void Every_problem_is_reported_not_just_the_first()
     {
-        var json = Break("\"key\": \"count\"", "\"key\": \"trust\"").Replace("\"default_language\": \"en\"", "\"default_language\": \"fr\"");
-        var e = Assert.Throws<DefinitionException>(() => DefinitionLoader.Load(json, "mini.survey.json"));
+        var json = TestDefinitions.Break("\"key\": \"count\"", "\"key\": \"trust\"")
+            .Replace("\"default_language\": \"en\"", "\"default_language\": \"fr\"")
+            .Replace("\"positive\": [\"no\"]", "\"positive\": [\"nope\"]");
+
+        var errors = LoadErrors.Of(json);
+
+        Assert.Equal(["$.default_language", "$.pages[1].items[2].key", "$.indicators[0].positive[0]"], errors.Select(e => e.Path));
+    }
+
+    [Fact]
+    public void Load_throws_an_exception_listing_every_problem_as_file_path_message()
+    {
+        var json = TestDefinitions.Break("\"default_language\": \"en\"", "\"default_language\": \"fr\"").Replace("\"version\": \"1\", ", "");
+
+        var e = Assert.Throws<DefinitionException>(() => DefinitionLoader.Load(json, TestDefinitions.FileName));
+
         Assert.Equal(2, e.Errors.Count);
-        Assert.All(e.Errors, x => Assert.StartsWith("mini.survey.json: $.", x.ToString()));
+        Assert.Equal("mini.survey.json: $.version: is required", e.Errors[0].ToString());
+        Assert.Contains("mini.survey.json: $.version: is required\nmini.survey.json: $.default_language: 'fr' is not one of languages (en, es)", e.Message);
+    }
+
+    [Fact]
+    public void Invalid_json_is_reported_with_line_and_column()
+    {
+        LoadErrors.Single("{\n  \"id\": \"mini\"\n  \"version\": \"1\"\n}", "$",
+            "not valid JSON at line 3, column 3: '\"' is invalid after a value. Expected either ',', '}', or ']'.");
+    }
+
+    [Fact]
+    public void The_column_of_a_json_error_counts_characters_not_bytes()
+    {
+        var error = Assert.Single(LoadErrors.Of("{ \"title\": { \"zh-Hans\": \"下一步\" x } }"));
+        Assert.StartsWith("not valid JSON at line 1, column 31:", error.Message);
+    }
+
+    [Fact]
+    public void Truncated_json_is_reported()
+    {
+        var error = Assert.Single(LoadErrors.Of(TestDefinitions.Valid[..200]));
+        Assert.StartsWith("not valid JSON at line ", error.Message);
+    }
+
+    [Fact]
+    public void A_definition_that_is_not_a_json_object_is_refused() =>
+        LoadErrors.Single("[1, 2]", "$", "a survey definition must be an object { … }, not a list");
+
+    [Fact]
+    public void A_property_given_twice_is_reported_with_its_path()
+    {
+        LoadErrors.Single("\"title\": { \"en\": \"Mini\", \"es\": \"Mini\" }", "\"title\": { \"en\": \"Mini\", \"es\": \"Mini\", \"en\": \"Other\" }",
+            "$.title.en", "'en' appears more than once in this object; keep one");
+    }
+
+    [Fact]
+    public void LoadFile_names_the_file_in_its_errors()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.survey.json");
+        File.WriteAllText(path, TestDefinitions.Break("\"version\": \"1\", ", ""));
+        try
+        {
+            var e = Assert.Throws<DefinitionException>(() => DefinitionLoader.LoadFile(path));
+            Assert.Equal(Path.GetFileName(path), Assert.Single(e.Errors).File);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LoadFile_reads_a_valid_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mini-{Guid.NewGuid():N}.survey.json");
+        File.WriteAllText(path, TestDefinitions.Valid, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        try
+        {
+            Assert.Equal("¿Nació aquí?", DefinitionLoader.LoadFile(path).FindItem("born_here")!.Text.Get("es"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_file_is_reported_as_a_definition_error()
+    {
+        var result = DefinitionLoader.TryLoadFile(Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid(), "gone.survey.json"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("gone.survey.json", "$"), (error.File, error.Path));
+        Assert.StartsWith("cannot be read: ", error.Message);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_utf8_is_refused_rather_than_garbled()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"latin1-{Guid.NewGuid():N}.survey.json");
+        File.WriteAllBytes(path, Encoding.Latin1.GetBytes(TestDefinitions.Valid));
+        try
+        {
+            var error = Assert.Single(DefinitionLoader.TryLoadFile(path).Errors);
+            Assert.Equal("is not valid UTF-8 text; save it as UTF-8", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
