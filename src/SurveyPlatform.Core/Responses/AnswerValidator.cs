@@ -3,95 +3,102 @@ using SurveyPlatform.Core.Definitions;
 
 namespace SurveyPlatform.Core.Responses;
 
-public enum AnswerErrorKind { Required, InvalidCode, ScaleRange, NumberFormat, NumberRange, TextTooLong, Unknown, Hidden }
-
-/// <summary>A problem with one answer; <see cref="Arguments"/> fill the placeholders of its message.</summary>
-public sealed record AnswerError(string ItemKey, AnswerErrorKind Kind, params object[] Arguments)
-{
-    /// <summary>Key of the message in ui-strings.json.</summary>
-    public string MessageKey => Kind switch
-    {
-        AnswerErrorKind.Required => "error_required",
-        AnswerErrorKind.InvalidCode => "error_invalid_code",
-        AnswerErrorKind.ScaleRange => "error_scale_range",
-        AnswerErrorKind.NumberFormat => "error_number_format",
-        AnswerErrorKind.NumberRange => "error_number_range",
-        AnswerErrorKind.TextTooLong => "error_text_too_long",
-        _ => "error_invalid_code",
-    };
-}
-
-/// <summary>Checks answers against their items: codes offered, ranges, lengths, required items.</summary>
+/// <summary>
+/// Checks answers against their items: codes offered, ranges, lengths and required items. Answers are
+/// strings: a code, space-separated codes for multiple choice, a whole number for scale and number, or text.
+/// A blank (empty or white space) answer means "not answered".
+/// </summary>
 public static class AnswerValidator
 {
-    /// <summary>Errors of the visible items of one page, in page order.</summary>
-    public static IReadOnlyList<AnswerError> ValidatePage(SurveyDefinition definition, SurveyPage page, IReadOnlyDictionary<string, string> answers)
-    {
-        var errors = new List<AnswerError>();
-        foreach (var item in page.Items)
-        {
-            if (item.ShownWhen is { } c && !c.Evaluate(answers))
-                continue;
-            if (Validate(item, answers.GetValueOrDefault(item.Key)) is { } error)
-                errors.Add(error);
-        }
-        return errors;
-    }
+    /// <summary>
+    /// Errors of one page, for the items shown given <paramref name="answers"/>, in page order. Hidden
+    /// items are not checked: their answers are dropped (<see cref="SkipLogic.CleanAnswers"/>).
+    /// </summary>
+    /// <param name="definition">The survey the page belongs to.</param>
+    /// <param name="runOptionCodes">A run's area codes, replacing the options of items with <c>options_from_run</c>.</param>
+    public static IReadOnlyList<AnswerError> ValidatePage(
+        SurveyDefinition definition, SurveyPage page, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string>? runOptionCodes = null) =>
+        ValidateItems(page.Items, SkipLogic.CleanAnswers(definition, answers), runOptionCodes);
+
+    /// <summary>Errors of the shown items among <paramref name="items"/>, in their order.</summary>
+    public static IReadOnlyList<AnswerError> ValidateItems(
+        IEnumerable<SurveyItem> items, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string>? runOptionCodes = null) =>
+        items.Where(i => SkipLogic.IsShown(i, answers))
+            .Select(i => Validate(i, answers.GetValueOrDefault(i.Key), runOptionCodes))
+            .OfType<AnswerError>()
+            .ToList();
 
     /// <summary>
-    /// A whole response (import, paper entry): unknown keys, answers to hidden items and every item's value.
+    /// A whole response (CSV import, paper entry): keys that are not items, answers to items the other
+    /// answers hide, and every value. A blank is never an error here: paper cannot force an answer.
     /// </summary>
-    public static IReadOnlyList<AnswerError> ValidateResponse(SurveyDefinition definition, IReadOnlyDictionary<string, string> answers)
+    public static IReadOnlyList<AnswerError> ValidateResponse(
+        SurveyDefinition definition, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string>? runOptionCodes = null)
     {
-        var errors = new List<AnswerError>();
-        foreach (var key in answers.Keys.Where(k => definition.FindItem(k) is null))
-            errors.Add(new AnswerError(key, AnswerErrorKind.Unknown));
+        var errors = answers.Keys.Where(k => definition.FindItem(k) is null).Order(StringComparer.Ordinal)
+            .Select(k => new AnswerError(k, AnswerErrorKind.Unknown)).ToList();
+        // Visibility is judged on the cleaned answers so that hiding cascades: an answer that only
+        // shows an item through another hidden answer does not count.
+        var shownAnswers = SkipLogic.CleanAnswers(definition, answers);
         foreach (var item in definition.Items)
         {
             var value = answers.GetValueOrDefault(item.Key);
-            var shown = item.ShownWhen?.Evaluate(answers) ?? true;
-            if (!shown)
-            {
-                if (!string.IsNullOrEmpty(value))
-                    errors.Add(new AnswerError(item.Key, AnswerErrorKind.Hidden, item.ShownWhenSource ?? ""));
+            if (IsBlank(value))
                 continue;
-            }
-            if (Validate(item, value) is { } error)
+            if (!SkipLogic.IsShown(item, shownAnswers))
+                errors.Add(new AnswerError(item.Key, AnswerErrorKind.Hidden, item.ShownWhenSource ?? item.ShownWhen?.ToString() ?? ""));
+            else if (Validate(item, value, runOptionCodes) is { } error)
                 errors.Add(error);
         }
         return errors;
     }
 
-    public static AnswerError? Validate(SurveyItem item, string? value)
+    /// <summary>The problem with one answer to <paramref name="item"/>, or null when it is acceptable.</summary>
+    public static AnswerError? Validate(SurveyItem item, string? value, IReadOnlyList<string>? runOptionCodes = null)
     {
-        if (string.IsNullOrEmpty(value))
+        if (IsBlank(value))
             return item.Required ? new AnswerError(item.Key, AnswerErrorKind.Required) : null;
-        switch (item.Type)
+        return item.Type switch
         {
-            case ItemType.Single:
-                return item.FindOption(value) is null ? new AnswerError(item.Key, AnswerErrorKind.InvalidCode) : null;
-            case ItemType.Multiple:
-                var codes = value.Split(' ');
-                return codes.Any(c => c.Length == 0 || item.FindOption(c) is null) || codes.Distinct().Count() != codes.Length
-                    ? new AnswerError(item.Key, AnswerErrorKind.InvalidCode) : null;
-            case ItemType.Scale:
-                return !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s < item.Min || s > item.Max
-                    ? new AnswerError(item.Key, AnswerErrorKind.ScaleRange, item.Min, item.Max) : null;
-            case ItemType.Number:
-                if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
-                    return new AnswerError(item.Key, AnswerErrorKind.NumberFormat);
-                return n < item.Min || n > item.Max ? new AnswerError(item.Key, AnswerErrorKind.NumberRange, item.Min, item.Max) : null;
-            case ItemType.Text:
-                var length = new StringInfoLength(value).Length;
-                return length > item.MaxLength ? new AnswerError(item.Key, AnswerErrorKind.TextTooLong, item.MaxLength, length) : null;
-            default:
-                return null;
-        }
+            ItemType.Single => Offers(item, runOptionCodes, value) ? null : new AnswerError(item.Key, AnswerErrorKind.InvalidCode),
+            ItemType.Multiple => ValidateMultiple(item, value, runOptionCodes),
+            ItemType.Scale => IsWholeNumber(value) && InRange(item, value)
+                ? null : new AnswerError(item.Key, AnswerErrorKind.ScaleRange, item.Min, item.Max),
+            ItemType.Number => !IsWholeNumber(value) ? new AnswerError(item.Key, AnswerErrorKind.NumberFormat)
+                : !InRange(item, value) ? new AnswerError(item.Key, AnswerErrorKind.NumberRange, item.Min, item.Max)
+                : null,
+            _ => ValidateText(item, value),
+        };
     }
 
-    /// <summary>Length in characters as a person counts them (text elements), as the browser's maxlength roughly does.</summary>
-    private readonly record struct StringInfoLength(string Value)
+    private static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? value) => string.IsNullOrWhiteSpace(value);
+
+    private static bool Offers(SurveyItem item, IReadOnlyList<string>? runOptionCodes, string code) =>
+        item.OptionsFromRun && runOptionCodes is { Count: > 0 } ? runOptionCodes.Contains(code) : item.FindOption(code) is not null;
+
+    private static AnswerError? ValidateMultiple(SurveyItem item, string value, IReadOnlyList<string>? runOptionCodes)
     {
-        public int Length => new StringInfo(Value).LengthInTextElements;
+        // Codes are separated by exactly one space (the XLSForm convention); a code given twice is a broken form.
+        var codes = value.Split(' ');
+        var valid = codes.All(c => Offers(item, runOptionCodes, c)) && codes.Distinct().Count() == codes.Length;
+        return valid ? null : new AnswerError(item.Key, AnswerErrorKind.InvalidCode);
+    }
+
+    /// <summary>An optional minus and ASCII digits: what a number field sends, in every language of the survey.</summary>
+    private static bool IsWholeNumber(string value)
+    {
+        var digits = value.StartsWith('-') ? value[1..] : value;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
+    }
+
+    // A whole number too long for a long is certainly out of range, not badly written.
+    private static bool InRange(SurveyItem item, string value) =>
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= item.Min && n <= item.Max;
+
+    private static AnswerError? ValidateText(SurveyItem item, string value)
+    {
+        // Characters as a person counts them: an emoji with skin tone is one, not four UTF-16 units.
+        var length = new StringInfo(value).LengthInTextElements;
+        return length > item.MaxLength ? new AnswerError(item.Key, AnswerErrorKind.TextTooLong, item.MaxLength, length) : null;
     }
 }
