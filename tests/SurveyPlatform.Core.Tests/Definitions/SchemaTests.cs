@@ -12,11 +12,22 @@ public sealed class SchemaTests
     private static EvaluationResults Evaluate(string json) =>
         Schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-    [Fact]
-    public void The_standard_survey_and_the_test_definition_match_the_schema()
+    private static void AssertValid(string json)
     {
-        Assert.True(Evaluate(File.ReadAllText(Path.Combine(StandardInstrumentTests.SurveysFolder(), "community-trust.survey.json"))).IsValid);
-        Assert.True(Evaluate(TestDefinitions.Valid).IsValid);
+        var result = Evaluate(json);
+        var problems = (result.Details ?? []).Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+        Assert.True(result.IsValid, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void The_test_definition_matches_the_schema() => AssertValid(TestDefinitions.Valid);
+
+    [Fact]
+    public void Every_definition_in_the_surveys_folder_matches_the_schema()
+    {
+        foreach (var file in Directory.GetFiles(StandardInstrumentTests.SurveysFolder(), "*.survey.json"))
+            AssertValid(File.ReadAllText(file));
     }
 
     [Theory]
@@ -24,6 +35,29 @@ public sealed class SchemaTests
     [InlineData("\"max_length\": 5, ", "")]
     [InlineData("\"key\": \"count\"", "\"key\": \"Count\"")]
     [InlineData("\"max_length\": 5,", "\"max_length\": 5, \"colour\": \"red\",")]
-    public void The_schema_refuses_what_the_loader_refuses(string find, string replace) =>
-        Assert.False(Evaluate(TestDefinitions.Valid.Replace(find, replace)).IsValid);
+    [InlineData("\"type\": \"scale\",", "\"type\": \"scale\", \"options\": [],")]
+    [InlineData("\"type\": \"number\",", "\"type\": \"number\", \"min_label\": { \"en\": \"a\", \"es\": \"a\" },")]
+    [InlineData("\"type\": \"multiple\",", "\"type\": \"multiple\", \"options_from_run\": true,")]
+    [InlineData("\"min\": 0, \"max\": 10", "\"min\": 0")]
+    [InlineData("\"max\": 20", "\"max\": 20.5")]
+    [InlineData("\"code\": \"d1\"", "\"code\": \"Not OK\"")]
+    [InlineData("\"id\": \"mini\"", "\"id\": \"Mini Survey\"")]
+    [InlineData("\"languages\": [\"en\", \"es\"]", "\"languages\": [\"en\", \"Spanish!\"]")]
+    [InlineData("\"languages\": [\"en\", \"es\"]", "\"languages\": [\"en\", \"es\", \"en\"]")]
+    [InlineData("\"es\": \"Dos\"", "\"es\": \" \"")]
+    [InlineData("\"title\": { \"en\": \"Mini\", \"es\": \"Mini\" }", "\"title\": \"Mini\"")]
+    [InlineData("\"paragraphs\": [ { \"en\": \"Voluntary.\", \"es\": \"Voluntaria.\" } ]", "\"paragraphs\": []")]
+    [InlineData("\"url\": \"https://example.org/help\"", "\"url\": \"javascript:alert(1)\"")]
+    [InlineData("\"kind\": \"mean\"", "\"kind\": \"median\"")]
+    [InlineData("\"positive\": [\"no\"]", "\"positive\": []")]
+    [InlineData("\"scale\": 10", "\"scale\": 10, \"positive\": [\"a\"]")]
+    [InlineData("\"scale\": 10", "\"scale\": 0")]
+    [InlineData(", \"b\": \"born_here = yes\"", "")]
+    [InlineData("[\"born_here\", \"area\", \"site\"]", "[\"born_here\", \"born_here\"]")]
+    public void The_schema_refuses_what_the_loader_refuses(string find, string replace)
+    {
+        var json = TestDefinitions.Break(find, replace);
+        Assert.False(Core.Definitions.DefinitionLoader.TryLoad(json, TestDefinitions.FileName).Succeeded);
+        Assert.False(Evaluate(json).IsValid);
+    }
 }
