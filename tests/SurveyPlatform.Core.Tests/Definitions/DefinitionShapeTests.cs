@@ -86,7 +86,7 @@ public sealed class DefinitionShapeTests
         var errors = LoadErrors.Of(TestDefinitions.Break("\"consent\":", "\"consent_page\":"));
 
         Assert.Equal(["$.consent_page", "$.consent"], errors.Select(e => e.Path));
-        Assert.Equal("is required", errors[1].Message);
+        Assert.Equal("is required and must be an object", errors[1].Message);
     }
 
     [Fact]

@@ -82,8 +82,14 @@ internal sealed class JsonObjectReader
         return value.GetBoolean();
     }
 
-    public JsonObjectReader? Object(string name, bool required, string what) =>
-        TryGet(name, required, out var value) ? Open(value, PathOf(name), _context, what) : null;
+    public JsonObjectReader? Object(string name, bool required, string what)
+    {
+        if (_element.TryGetProperty(name, out var value))
+            return Open(value, PathOf(name), _context, what);
+        if (required)
+            Error(name, "is required and must be an object");
+        return null;
+    }
 
     /// <summary>The elements of a list with their paths; empty when the list is missing or not a list.</summary>
     public IReadOnlyList<(JsonElement Element, string Path)> List(string name, bool required)
