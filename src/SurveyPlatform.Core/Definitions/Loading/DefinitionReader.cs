@@ -42,9 +42,16 @@ internal sealed class DefinitionReader(ReadContext context)
 
         return new SurveyDefinition
         {
-            Id = id ?? "", Version = version ?? "", DefaultLanguage = defaultLanguage ?? "", Languages = languages,
-            Title = title ?? Missing, Consent = consent, Pages = pages, ThankYou = thankYou,
-            Indicators = indicators, Breakdowns = breakdowns,
+            Id = id ?? "",
+            Version = version ?? "",
+            DefaultLanguage = defaultLanguage ?? "",
+            Languages = languages,
+            Title = title ?? Missing,
+            Consent = consent,
+            Pages = pages,
+            ThankYou = thankYou,
+            Indicators = indicators,
+            Breakdowns = breakdowns,
         };
     }
 

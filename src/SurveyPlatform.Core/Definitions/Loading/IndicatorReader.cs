@@ -125,7 +125,8 @@ internal static class IndicatorReader
             Positive = positive.Select(p => p.Value).ToList(),
             // Without "excluded", a refusal is left out of the denominator: refusing is not disagreeing.
             Excluded = excluded is null ? ["refuse"] : excluded.Select(e => e.Value).ToList(),
-            Among = among, AmongSource = amongSource,
+            Among = among,
+            AmongSource = amongSource,
         };
     }
 
@@ -148,7 +149,8 @@ internal static class IndicatorReader
         {
             Items = items.Select(i => i.Value).ToList(),
             Scale = o.PositiveNumber("scale") ?? 1,
-            Among = among, AmongSource = amongSource,
+            Among = among,
+            AmongSource = amongSource,
         };
     }
 

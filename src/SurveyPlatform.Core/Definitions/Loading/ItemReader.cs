@@ -50,8 +50,13 @@ internal static class ItemReader
 
         var item = new SurveyItem
         {
-            Key = key, Type = itemType, Text = text ?? Missing, Help = help, Required = required,
-            ShownWhen = shownWhen, ShownWhenSource = shownWhenSource,
+            Key = key,
+            Type = itemType,
+            Text = text ?? Missing,
+            Help = help,
+            Required = required,
+            ShownWhen = shownWhen,
+            ShownWhenSource = shownWhenSource,
         };
         return itemType switch
         {
@@ -115,7 +120,8 @@ internal static class ItemReader
             o.Error("min", $"min ({min}) is greater than max ({max}); the bounds are inclusive, e.g. min 0 and max 10");
         return item with
         {
-            Min = min ?? 0, Max = max ?? 0,
+            Min = min ?? 0,
+            Max = max ?? 0,
             MinLabel = item.Type == ItemType.Scale ? o.Text("min_label", required: false) : null,
             MaxLabel = item.Type == ItemType.Scale ? o.Text("max_label", required: false) : null,
         };
