@@ -54,6 +54,10 @@ public sealed class IndicatorRulesTests
         LoadErrors.Single("\"scale\": 10", "\"scale\": 0", "$.indicators[2].scale", "must be a number greater than 0, not the number 0");
 
     [Fact]
+    public void A_scale_factor_too_large_for_a_number_is_refused_not_a_crash() =>
+        LoadErrors.Single("\"scale\": 10", "\"scale\": 1e400", "$.indicators[2].scale", "must be a number greater than 0, not the number 1e400");
+
+    [Fact]
     public void A_property_of_another_kind_is_refused_with_what_this_kind_takes() =>
         LoadErrors.Single("\"scale\": 10", "\"scale\": 10, \"positive\": [\"1\"]", "$.indicators[2].positive",
             "'positive' applies only to proportion indicators; a mean takes: items, scale, among");

@@ -68,9 +68,10 @@ internal sealed class JsonObjectReader
     {
         if (!TryGet(name, required: false, out var value))
             return null;
-        if (value.ValueKind != JsonValueKind.Number || value.GetDouble() <= 0)
+        // A number too large for a double (1e400) reads as infinity, which no indicator can scale by.
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || number <= 0 || !double.IsFinite(number))
             return Fail<double>(name, $"must be a number greater than 0, not {Describe(value)}");
-        return value.GetDouble();
+        return number;
     }
 
     public bool? Boolean(string name)
