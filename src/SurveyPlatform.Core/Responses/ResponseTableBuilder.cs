@@ -1,0 +1,242 @@
+using System.Globalization;
+using SurveyPlatform.Core.Definitions;
+
+namespace SurveyPlatform.Core.Responses;
+
+/// <summary>
+/// Fills a <see cref="ResponseTable"/> row by row from answers as strings (CSV cells, stored answers),
+/// checking each value against the definition. <see cref="Set"/> returns the problem in words (null when
+/// the value is fine), so the caller can say which row and column.
+/// </summary>
+public sealed class ResponseTableBuilder
+{
+    private readonly SurveyDefinition _definition;
+    private readonly List<Slot> _slots = [];
+    private readonly Dictionary<string, int> _slotIndex = new(StringComparer.Ordinal);
+    private double[] _weights;
+    private bool _anyWeight;
+    private int _capacity;
+
+    public ResponseTableBuilder(SurveyDefinition definition, IReadOnlyList<string>? areaCodes = null, int capacity = 1024)
+    {
+        _definition = definition;
+        _capacity = Math.Max(16, capacity);
+        foreach (var item in definition.Items)
+        {
+            Slot slot = item.Type switch
+            {
+                ItemType.Single => new CategorySlot(item.Key,
+                    item.OptionsFromRun && areaCodes is { Count: > 0 } ? areaCodes : item.Options.Select(o => o.Code).ToList(), open: false),
+                ItemType.Multiple => new MultiSlot(item.Key, item.Options.Select(o => o.Code).ToList()),
+                ItemType.Scale => new NumberSlot(item.Key, item.Min, item.Max, integer: true),
+                ItemType.Number => new NumberSlot(item.Key, item.Min, item.Max, integer: true),
+                _ => new TextSlot(item.Key, item.MaxLength),
+            };
+            Add(slot);
+        }
+        foreach (var meta in new[] { ResponseTable.Lang, ResponseTable.Wave, ResponseTable.Site })
+            Add(new CategorySlot(meta, [], open: true));
+        _weights = new double[_capacity];
+        foreach (var slot in _slots) slot.Grow(_capacity);
+    }
+
+    public int Count { get; private set; }
+    public bool Synthetic { get; set; }
+
+    /// <summary>The slot of a column (item key, <c>lang</c>, <c>wave</c>, <c>site</c>), or -1 when unknown. Weight is separate.</summary>
+    public int SlotOf(string key) => _slotIndex.TryGetValue(key, out var i) ? i : -1;
+
+    public int NewRow()
+    {
+        if (Count == _capacity)
+        {
+            _capacity *= 2;
+            Array.Resize(ref _weights, _capacity);
+            foreach (var slot in _slots) slot.Grow(_capacity);
+        }
+        _weights[Count] = 1;
+        return Count++;
+    }
+
+    /// <summary>Stores <paramref name="value"/> (non-blank) in <paramref name="row"/>; returns what is wrong with it, or null.</summary>
+    public string? Set(int slot, int row, string value) => _slots[slot].Set(row, value);
+
+    public string? Set(string key, int row, string value)
+    {
+        var slot = SlotOf(key);
+        return slot < 0 ? $"'{key}' is not an item of survey '{_definition.Id}'" : Set(slot, row, value);
+    }
+
+    public string? SetWeight(int row, string value)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !double.IsFinite(w))
+            return $"'{Shorten(value)}' is not a number; allowed: a positive number such as 1.25";
+        return SetWeight(row, w);
+    }
+
+    public string? SetWeight(int row, double weight)
+    {
+        if (!(weight > 0) || !double.IsFinite(weight))
+            return $"{weight.ToString(CultureInfo.InvariantCulture)} is not positive; allowed: a positive number such as 1.25";
+        _weights[row] = weight;
+        _anyWeight = true;
+        return null;
+    }
+
+    public ResponseTable Build()
+    {
+        var columns = new Dictionary<string, Column>(StringComparer.Ordinal);
+        foreach (var slot in _slots) columns[slot.Key] = slot.Build(Count);
+        double[]? weights = null;
+        if (_anyWeight)
+        {
+            weights = _weights;
+            Array.Resize(ref weights, Count);
+        }
+        return new ResponseTable(_definition, Count, columns, weights, Synthetic);
+    }
+
+    private void Add(Slot slot)
+    {
+        _slotIndex[slot.Key] = _slots.Count;
+        _slots.Add(slot);
+    }
+
+    internal static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    private abstract class Slot(string key)
+    {
+        public string Key { get; } = key;
+        public abstract string? Set(int row, string value);
+        public abstract void Grow(int capacity);
+        public abstract Column Build(int count);
+    }
+
+    private sealed class CategorySlot : Slot
+    {
+        private readonly List<string> _codes;
+        private readonly Dictionary<string, ushort> _lookup = new(StringComparer.Ordinal);
+        private readonly bool _open;
+        private ushort[] _values = [];
+
+        public CategorySlot(string key, IReadOnlyList<string> codes, bool open) : base(key)
+        {
+            _codes = [.. codes];
+            _open = open;
+            for (var i = 0; i < _codes.Count; i++) _lookup[_codes[i]] = (ushort)(i + 1);
+        }
+
+        public override string? Set(int row, string value)
+        {
+            if (_lookup.TryGetValue(value, out var index))
+            {
+                _values[row] = index;
+                return null;
+            }
+            if (!_open)
+                return $"'{Shorten(value)}' is not a code of {Key}; allowed: {string.Join(", ", _codes)}";
+            if (value.Length > 100)
+                return $"a {Key} label may have at most 100 characters";
+            if (_codes.Count >= ushort.MaxValue - 1)
+                return $"too many different {Key} labels (at most {ushort.MaxValue - 2})";
+            _codes.Add(value);
+            _values[row] = _lookup[value] = (ushort)_codes.Count;
+            return null;
+        }
+
+        public override void Grow(int capacity) => Array.Resize(ref _values, capacity);
+
+        public override Column Build(int count)
+        {
+            var values = _values;
+            Array.Resize(ref values, count);
+            return new CategoryColumn(Key, _codes, values);
+        }
+    }
+
+    private sealed class MultiSlot(string key, IReadOnlyList<string> codes) : Slot(key)
+    {
+        private ulong[] _masks = [];
+
+        public override string? Set(int row, string value)
+        {
+            ulong mask = 0;
+            foreach (var part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var i = IndexOf(part);
+                if (i < 0)
+                    return $"'{Shorten(part)}' is not a code of {Key}; allowed: codes separated by a space among {string.Join(", ", codes)}";
+                mask |= 1UL << i;
+            }
+            _masks[row] = mask;
+            return null;
+        }
+
+        private int IndexOf(string code)
+        {
+            for (var i = 0; i < codes.Count; i++)
+                if (codes[i] == code) return i;
+            return -1;
+        }
+
+        public override void Grow(int capacity) => Array.Resize(ref _masks, capacity);
+
+        public override Column Build(int count)
+        {
+            var masks = _masks;
+            Array.Resize(ref masks, count);
+            return new MultiColumn(Key, codes, masks);
+        }
+    }
+
+    private sealed class NumberSlot(string key, int min, int max, bool integer) : Slot(key)
+    {
+        private double[] _values = [];
+
+        public override string? Set(int row, string value)
+        {
+            if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                return $"'{Shorten(value)}' is not a whole number; allowed: integers {min} to {max}";
+            if (integer && (number < min || number > max))
+                return $"{number} is out of range for {Key}; allowed: integers {min} to {max}";
+            _values[row] = number;
+            return null;
+        }
+
+        public override void Grow(int capacity)
+        {
+            var old = _values.Length;
+            Array.Resize(ref _values, capacity);
+            Array.Fill(_values, double.NaN, old, capacity - old);
+        }
+
+        public override Column Build(int count)
+        {
+            var values = _values;
+            Array.Resize(ref values, count);
+            return new NumberColumn(Key, values);
+        }
+    }
+
+    private sealed class TextSlot(string key, int maxLength) : Slot(key)
+    {
+        private string?[] _values = [];
+
+        public override string? Set(int row, string value)
+        {
+            if (maxLength > 0 && value.Length > maxLength)
+                return $"the text has {value.Length} characters; allowed: at most {maxLength}";
+            _values[row] = value;
+            return null;
+        }
+
+        public override void Grow(int capacity) => Array.Resize(ref _values, capacity);
+
+        public override Column Build(int count)
+        {
+            var values = _values;
+            Array.Resize(ref values, count);
+            return new TextColumn(Key, values);
+        }
+    }
+}

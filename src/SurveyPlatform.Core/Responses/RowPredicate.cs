@@ -1,0 +1,84 @@
+using System.Globalization;
+using SurveyPlatform.Core.Definitions;
+
+namespace SurveyPlatform.Core.Responses;
+
+/// <summary>
+/// Compiles a <see cref="Condition"/> into a test on a row of a <see cref="ResponseTable"/>, with the same
+/// meaning as <see cref="Condition.Evaluate"/> on the row's answers (a blank satisfies no comparison), but
+/// reading the columnar arrays directly.
+/// </summary>
+public static class RowPredicate
+{
+    public static Func<int, bool> Compile(Condition condition, ResponseTable table) => condition switch
+    {
+        EqualsCondition c => CompileEquals(c, table),
+        InCondition c => CompileIn(c, table),
+        ContainsCondition c => CompileContains(c, table),
+        AndCondition c => And(Compile(c.Left, table), Compile(c.Right, table)),
+        OrCondition c => Or(Compile(c.Left, table), Compile(c.Right, table)),
+        NotCondition c => Not(Compile(c.Inner, table)),
+        _ => throw new NotSupportedException($"Condition {condition} cannot be compiled."),
+    };
+
+    private static Func<int, bool> And(Func<int, bool> a, Func<int, bool> b) => r => a(r) && b(r);
+    private static Func<int, bool> Or(Func<int, bool> a, Func<int, bool> b) => r => a(r) || b(r);
+    private static Func<int, bool> Not(Func<int, bool> a) => r => !a(r);
+
+    private static Func<int, bool> CompileEquals(EqualsCondition c, ResponseTable table)
+    {
+        switch (table[c.Key])
+        {
+            case CategoryColumn col:
+            {
+                var values = col.Values;
+                var index = col.IndexOf(c.Code);
+                return c.Negated ? r => values[r] != 0 && values[r] != index : r => values[r] != 0 && values[r] == index;
+            }
+            case NumberColumn col:
+            {
+                var values = col.Values;
+                var target = double.TryParse(c.Code, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
+                return c.Negated ? r => !double.IsNaN(values[r]) && values[r] != target : r => values[r] == target;
+            }
+            case MultiColumn col:
+            {
+                var masks = col.Masks;
+                var bit = col.Bit(c.Code);
+                return c.Negated ? r => masks[r] != 0 && masks[r] != bit : r => masks[r] != 0 && masks[r] == bit;
+            }
+            case var col:
+                return c.Negated ? r => !col.IsBlank(r) && col.Text(r) != c.Code : r => col.Text(r) == c.Code;
+        }
+    }
+
+    private static Func<int, bool> CompileIn(InCondition c, ResponseTable table)
+    {
+        if (table[c.Key] is CategoryColumn col)
+        {
+            var values = col.Values;
+            var accepted = new bool[col.CodeCount];
+            foreach (var code in c.Codes)
+            {
+                var i = col.IndexOf(code);
+                if (i > 0) accepted[i] = true;
+            }
+            return r => accepted[values[r]];
+        }
+        var other = table[c.Key];
+        var set = c.Codes.ToHashSet();
+        return r => other.Text(r) is { } v && set.Contains(v);
+    }
+
+    private static Func<int, bool> CompileContains(ContainsCondition c, ResponseTable table)
+    {
+        if (table[c.Key] is MultiColumn col)
+        {
+            var masks = col.Masks;
+            var bit = col.Bit(c.Code);
+            return r => (masks[r] & bit) != 0;
+        }
+        var other = table[c.Key];
+        return r => other.Text(r) is { } v && v.Split(' ').Contains(c.Code);
+    }
+}
