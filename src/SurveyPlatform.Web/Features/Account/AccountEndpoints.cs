@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using SurveyPlatform.Data.Entities;
 
@@ -10,8 +11,10 @@ public static class AccountEndpoints
     public static void MapAccount(this IEndpointRouteBuilder app)
     {
         // A form POST with the anti-forgery token, so that another site cannot sign a user out.
-        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog audit, Reauthentication reauth) =>
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog audit, Reauthentication reauth, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.BadRequest();
             if (http.User.Identity?.IsAuthenticated == true)
             {
                 await audit.WriteAsync(http.User, AuditActions.Logout);

@@ -37,18 +37,20 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
         }
         if (Stems.Contains(lower) || IsRun(lower))
             return true;
-        // The letters left after dropping digits, symbols and spaces, with common swaps undone (p@ssw0rd → password).
-        var letters = new StringBuilder();
-        foreach (var c in lower)
+        // Without digits and symbols around it, and with common swaps undone inside it (P@ssw0rd2024! → password).
+        var trimmed = lower.Trim(NotLetters(lower));
+        var swapped = new StringBuilder();
+        foreach (var c in trimmed)
         {
-            var swapped = c switch { '@' or '4' => 'a', '3' => 'e', '1' or '!' => 'i', '0' => 'o', '$' or '5' => 's', '7' => 't', _ => c };
-            if (char.IsLetter(swapped))
-                letters.Append(swapped);
+            var letter = c switch { '@' or '4' => 'a', '3' => 'e', '1' or '!' => 'i', '0' => 'o', '$' or '5' => 's', '7' => 't', _ => c };
+            if (char.IsLetter(letter))
+                swapped.Append(letter);
         }
-        var stem = letters.ToString();
         var plainLetters = new string(lower.Where(char.IsLetter).ToArray());
-        return IsCommonStem(stem) || IsCommonStem(plainLetters);
+        return IsCommonStem(trimmed) || IsCommonStem(swapped.ToString()) || IsCommonStem(plainLetters);
     }
+
+    private static char[] NotLetters(string text) => text.Where(c => !char.IsLetter(c)).Distinct().ToArray();
 
     private static bool IsCommonStem(string stem)
     {
