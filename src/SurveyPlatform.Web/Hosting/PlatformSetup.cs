@@ -11,6 +11,7 @@ using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Console;
 using SurveyPlatform.Web.Features.Health;
 using SurveyPlatform.Web.Features.Respond;
+using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
 
 namespace SurveyPlatform.Web.Hosting;
@@ -68,6 +69,7 @@ public static class PlatformSetup
         services.AddMudServices();
         services.AddConsoleAccounts(config, secureCookies);
         services.AddConsoleFeatures();
+        services.AddSingleton(new RunCodeHasher(Path.Combine(dataDirectory, "keys")));
         services.AddSingleton<SurveyCatalog>();
         services.AddSingleton<RespondentStateProtector>();
         services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,7 @@
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
+using SurveyPlatform.Web.Features.Runs;
+using SurveyPlatform.Web.Features.Surveys;
 
 namespace SurveyPlatform.Web.Features.Console;
 
@@ -10,9 +12,14 @@ public static class ConsoleSetup
     {
         services.AddSingleton<SetupLinkHolder>();
         services.AddSingleton<Invitations>();
+        services.AddSingleton<SurveyVersions>();
+        services.AddSingleton<RunCodeGenerator>();
+        services.AddSingleton<CodeSheets>();
+        services.AddSingleton<RunPurge>();
     }
 
     public static void MapConsoleEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapRunDownloads();
     }
 }
