@@ -41,29 +41,22 @@ public static class Intervals
     public static double StudentTQuantile(double df) =>
         df >= 1e7 ? Z975 : MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 0.975);
 
-    /// <summary>The p-quantile of Beta(a, b), by bisection-safeguarded Newton steps on the regularized incomplete beta.</summary>
+    /// <summary>
+    /// The p-quantile of Beta(a, b): bisection on the regularized incomplete beta until the bracket is far
+    /// narrower than any displayed digit (relative 1e-12, absolute 1e-300), which stays reliable for the very
+    /// small shape parameters that tiny effective sample sizes give.
+    /// </summary>
     public static double BetaQuantile(double p, double a, double b)
     {
         if (a <= 0) return 0;
         if (b <= 0) return 1;
-        // Start from the normal approximation of the beta, then refine.
         double lo = 0, hi = 1;
-        var mean = a / (a + b);
-        var sd = Math.Sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
-        var z = p < 0.5 ? -Z975 : Z975;
-        var x = Math.Clamp(mean + z * sd, 1e-300, 1 - 1e-16);
-        var logBeta = MathNet.Numerics.SpecialFunctions.BetaLn(a, b);
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 2000 && hi - lo > 1e-12 * hi && hi > 1e-300; i++)
         {
-            var f = MathNet.Numerics.SpecialFunctions.BetaRegularized(a, b, x) - p;
-            if (f > 0) hi = x; else lo = x;
-            if (Math.Abs(f) < 1e-14) break;
-            var density = Math.Exp((a - 1) * Math.Log(x) + (b - 1) * Math.Log(1 - x) - logBeta);
-            var next = density > 0 && double.IsFinite(density) ? x - f / density : double.NaN;
-            if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-            if (Math.Abs(next - x) < 1e-15 * Math.Max(1, x)) { x = next; break; }
-            x = next;
+            // Geometric midpoints while the bracket spans orders of magnitude, so tiny quantiles are reached quickly.
+            var mid = lo > 0 && hi / lo > 4 ? Math.Sqrt(lo * hi) : lo == 0 && hi < 1e-3 ? hi / 1024 : (lo + hi) / 2;
+            if (MathNet.Numerics.SpecialFunctions.BetaRegularized(a, b, mid) < p) lo = mid; else hi = mid;
         }
-        return x;
+        return (lo + hi) / 2;
     }
 }
