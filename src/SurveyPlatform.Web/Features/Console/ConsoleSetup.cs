@@ -1,5 +1,6 @@
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
+using SurveyPlatform.Web.Features.Dashboards;
 using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
 
@@ -16,10 +17,12 @@ public static class ConsoleSetup
         services.AddSingleton<RunCodeGenerator>();
         services.AddSingleton<CodeSheets>();
         services.AddSingleton<RunPurge>();
+        services.AddSingleton<RunResults>();
     }
 
     public static void MapConsoleEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapRunDownloads();
+        app.MapPublicResults();
     }
 }
