@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using SurveyPlatform.Data;
+using SurveyPlatform.Data.Accounts;
 using SurveyPlatform.Data.Entities;
 using SurveyPlatform.Web.Features.Account;
 
@@ -39,7 +40,7 @@ public static class ConsoleData
         AppUser user;
         if (administrator)
         {
-            var result = await Administrators.CreateAsync(users, roles, email, Password);
+            var result = await AccountRules.CreateAdministratorAsync(users, roles, email, Password);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
             user = (await users.FindByEmailAsync(email))!;
         }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SurveyPlatform.Data;
+using SurveyPlatform.Data.Accounts;
 using SurveyPlatform.Data.Entities;
 using SurveyPlatform.Web.Features.Organizations;
 
@@ -15,7 +16,7 @@ namespace SurveyPlatform.Web.Features.Account;
 /// <summary>Console accounts: Identity with lockout, password rules, authenticator 2FA, session timeouts and access policies.</summary>
 public static class AccountSetup
 {
-    public const string AdministratorRole = "Administrator";
+    public const string AdministratorRole = AccountRules.AdministratorRole;
     /// <summary>Cookie property holding when the user signed in, for the absolute timeout.</summary>
     public const string SignedInAt = "sp.signed-in-at";
 
@@ -32,13 +33,7 @@ public static class AccountSetup
             .AddIdentityCookies();
         services.AddIdentityCore<AppUser>(o =>
             {
-                // NIST SP 800-63B: length and a blocklist, no composition rules.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
+                AccountRules.Passwords(o.Password);
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = options.MaxFailedAccessAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);

@@ -67,21 +67,6 @@ public sealed class FirstRunSetup(IDbContextFactory<SurveyDbContext> dbFactory, 
     public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>Creates administrator accounts (first-run page and the <c>survey admin create</c> command).</summary>
-public static class Administrators
-{
-    public static async Task<IdentityResult> CreateAsync(UserManager<AppUser> users, RoleManager<IdentityRole> roles, string email, string password)
-    {
-        if (!await roles.RoleExistsAsync(AccountSetup.AdministratorRole))
-            await roles.CreateAsync(new IdentityRole(AccountSetup.AdministratorRole));
-        var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-            return created;
-        return await users.AddToRoleAsync(user, AccountSetup.AdministratorRole);
-    }
-}
-
 /// <summary>The setup token between start-up and the moment the server prints it.</summary>
 public sealed class SetupLinkHolder
 {

@@ -1,4 +1,4 @@
-using SurveyPlatform.Web.Features.Account;
+using SurveyPlatform.Data.Accounts;
 
 namespace SurveyPlatform.Web.Tests.Features.Account;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using SurveyPlatform.Data.Entities;
 
-namespace SurveyPlatform.Web.Features.Account;
+namespace SurveyPlatform.Data.Accounts;
 
 /// <summary>
 /// Refuses passwords that attackers try first (NIST SP 800-63B: a blocklist and a minimum length instead of
@@ -92,7 +92,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 
     private static HashSet<string> LoadStems()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SurveyPlatform.Web.Features.Account.common-passwords.txt")
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SurveyPlatform.Data.Accounts.common-passwords.txt")
             ?? throw new InvalidOperationException("The common password list is missing from the build.");
         using var reader = new StreamReader(stream);
         var stems = new HashSet<string>(StringComparer.Ordinal);
