@@ -25,8 +25,11 @@ public sealed class AdminCommandTests : IDisposable
         var options = new DbContextOptionsBuilder<SurveyDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, DatabaseSetup.ResolveConnectionString(new DatabaseOptions(), dataDir));
         await using var db = new SurveyDbContext(options.Options);
-        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id join u in db.Users on ur.UserId equals u.Id
-                            where r.Name == "Administrator" select u.Email).ToListAsync();
+        var admins = await (from ur in db.UserRoles
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            join u in db.Users on ur.UserId equals u.Id
+                            where r.Name == "Administrator"
+                            select u.Email).ToListAsync();
         Assert.Equal(["admin@example.org"], admins);
 
         var again = _cli.RunWithInput("another long passphrase here", "admin", "create", "--email", "admin@example.org", "--password-stdin", "--data-dir", dataDir);

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
-using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Console;
 using SurveyPlatform.Web.Features.Health;

@@ -1,6 +1,6 @@
 using SurveyPlatform.Web.Features.Account;
-using SurveyPlatform.Web.Features.Organizations;
 using SurveyPlatform.Web.Features.Dashboards;
+using SurveyPlatform.Web.Features.Organizations;
 using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
 

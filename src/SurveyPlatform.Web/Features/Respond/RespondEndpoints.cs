@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
 using SurveyPlatform.Web.Hosting;

@@ -114,8 +114,15 @@ public static class RunData
         var version = await db.SurveyVersions.FirstAsync(v => v.SurveyId == SurveySeeder.StandardSurveyId);
         var run = new SurveyRun
         {
-            Slug = slug, Name = $"Run {slug}", SurveyVersionId = version.Id, OrganizationId = organization, Status = RunStatus.Open,
-            Mode = mode, Wave = wave, Site = site, MinCellSize = minCell,
+            Slug = slug,
+            Name = $"Run {slug}",
+            SurveyVersionId = version.Id,
+            OrganizationId = organization,
+            Status = RunStatus.Open,
+            Mode = mode,
+            Wave = wave,
+            Site = site,
+            MinCellSize = minCell,
         };
         db.Runs.Add(run);
         await db.SaveChangesAsync();

@@ -32,7 +32,10 @@ public sealed class ResultsAndDataTests : IAsyncLifetime
             answers["comments"] = Comment;
             db.Responses.Add(new Response
             {
-                Id = Guid.NewGuid(), RunId = _runId, Day = new DateOnly(2026, 3, 2 + i % 5), Lang = i % 2 == 0 ? "es" : "en",
+                Id = Guid.NewGuid(),
+                RunId = _runId,
+                Day = new DateOnly(2026, 3, 2 + i % 5),
+                Lang = i % 2 == 0 ? "es" : "en",
                 AnswersJson = JsonSerializer.Serialize(answers),
             });
         }
