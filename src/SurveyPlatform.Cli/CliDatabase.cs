@@ -33,7 +33,7 @@ internal sealed class CliDatabase
         command.Options.Add(ConnectionString);
     }
 
-    public SurveyDbContext Open(ParseResult parse)
+    public SurveyDbContext Open(ParseResult parse, bool createIfMissing = false)
     {
         var provider = parse.GetValue(Provider);
         var connection = parse.GetValue(ConnectionString);
@@ -41,7 +41,7 @@ internal sealed class CliDatabase
         {
             var dir = parse.GetValue(DataDir)?.FullName ?? DefaultDataDirectory();
             var file = Path.Combine(dir, "surveyplatform.db");
-            if (!File.Exists(file))
+            if (!File.Exists(file) && !createIfMissing)
                 throw new InputException($"no database at {file}; start the platform once (dotnet run --project src/SurveyPlatform.Web) or pass --data-dir");
             connection = DatabaseSetup.ResolveConnectionString(new DatabaseOptions { Provider = provider }, dir);
         }

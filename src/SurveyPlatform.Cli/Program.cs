@@ -1,3 +1,3 @@
 using SurveyPlatform.Cli;
 
-return SurveyCli.Run(args, Console.Out, Console.Error);
+return SurveyCli.Run(args, Console.Out, Console.Error, Console.In);

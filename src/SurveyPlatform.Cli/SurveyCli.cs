@@ -18,7 +18,7 @@ public sealed class InputException(string message) : Exception(message);
 
 public static class SurveyCli
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
         var console = new CliConsole(output, error);
         var root = new RootCommand("SurveyPlatform: community trust and crime-reporting surveys, indicators with honest uncertainty.")
@@ -29,6 +29,7 @@ public static class SurveyCli
             ImportCommand.Create(console),
             ExportCommand.Create(console),
             WeightsCommand.Create(console),
+            AdminCommand.Create(console, input ?? Console.In),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

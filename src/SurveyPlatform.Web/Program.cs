@@ -5,7 +5,10 @@ builder.AddSurveyPlatform();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync())
+{
+    await app.DisposeAsync(); // flushes the log, so the reason reaches the console before the process ends
     return 1;
+}
 
 app.UseSurveyPlatform();
 await app.RunAsync();

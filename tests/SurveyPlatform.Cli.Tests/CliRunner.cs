@@ -28,11 +28,14 @@ public sealed class CliRunner : IDisposable
         return PathOf(name);
     }
 
-    public CliResult Run(params string[] args)
+    public CliResult Run(params string[] args) => RunWithInput("", args);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input.</summary>
+    public CliResult RunWithInput(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = SurveyCli.Run(args, output, error);
+        var code = SurveyCli.Run(args, output, error, new StringReader(input));
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

@@ -2,11 +2,16 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Features.Account;
+using SurveyPlatform.Web.Features.Console;
 using SurveyPlatform.Web.Features.Health;
 using SurveyPlatform.Web.Features.Respond;
+using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
 
 namespace SurveyPlatform.Web.Hosting;
@@ -26,7 +31,6 @@ public static class PlatformSetup
         services.AddSingleton(database);
         services.AddSurveyDatabase(database, dataDirectory);
 
-        services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<SurveyDbContext>();
         services.AddDataProtection()
             .SetApplicationName("SurveyPlatform")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
@@ -61,7 +65,11 @@ public static class PlatformSetup
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddConsoleAccounts(config, secureCookies);
+        services.AddConsoleFeatures();
+        services.AddSingleton(new RunCodeHasher(Path.Combine(dataDirectory, "keys")));
         services.AddSingleton<SurveyCatalog>();
         services.AddSingleton<RespondentStateProtector>();
         services.AddSingleton(TimeProvider.System);
@@ -80,6 +88,7 @@ public static class PlatformSetup
                 await DatabaseSetup.MigrateAsync(db);
             await SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun);
             await app.Services.GetRequiredService<SurveyCatalog>().ReloadAsync();
+            app.Services.GetRequiredService<SetupLinkHolder>().Token = await app.Services.GetRequiredService<FirstRunSetup>().StartIfNeededAsync();
             return true;
         }
         catch (DefinitionException e)
@@ -101,10 +110,17 @@ public static class PlatformSetup
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseTwoFactorEnrolment();
         app.UseAntiforgery();
 
         app.MapRespond();
         app.MapHealth();
+        app.MapAccount();
+        app.MapConsoleEndpoints();
+        app.MapStaticAssets();
+        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
     }
 
@@ -121,5 +137,14 @@ public static class PlatformSetup
         var address = app.Urls.FirstOrDefault() ?? "http://localhost:5000";
         foreach (var run in app.Services.GetRequiredService<SurveyCatalog>().All.Where(r => r.Run.Status == RunStatus.Open))
             app.Logger.LogInformation("Survey '{Name}' is open at {Url}", run.Run.Name, $"{address.TrimEnd('/')}/s/{run.Slug}");
+        var publicUrl = app.Services.GetRequiredService<IOptions<AccountOptions>>().Value.PublicUrl is { Length: > 0 } configured ? configured : address;
+        if (app.Services.GetRequiredService<SetupLinkHolder>().Token is { } token)
+            app.Logger.LogWarning(
+                "No administrator exists yet. Create one within {Hours} hours at {Url} (this link works once; " +
+                "a new one is printed at each start until an administrator exists). Alternatively: survey admin create --email <email> --password-stdin",
+                app.Services.GetRequiredService<IOptions<AccountOptions>>().Value.SetupLinkHours,
+                $"{publicUrl.TrimEnd('/')}{FirstRunSetup.Path}?token={token}");
+        else
+            app.Logger.LogInformation("Console: {Url}", $"{publicUrl.TrimEnd('/')}/admin");
     }
 }

@@ -10,13 +10,25 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    // The console (MudBlazor) sets style attributes from script, which CSP only allows with 'unsafe-inline' for
+    // styles; scripts stay 'self' only, and the circuit's WebSocket goes to the same origin.
+    private const string ConsoleCsp =
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+        "connect-src 'self'; font-src 'self'; form-action 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'self'; object-src 'none'";
+
+    public static bool IsConsolePath(PathString path) =>
+        path.StartsWithSegments("/admin") || path.StartsWithSegments("/account") || path.StartsWithSegments("/review")
+        || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content");
+
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = Csp;
+        var console = IsConsolePath(context.Request.Path);
+        headers.ContentSecurityPolicy = console ? ConsoleCsp : Csp;
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
+        // The console frames its own respondent preview; no other page may be framed, and none by another site.
+        headers.XFrameOptions = console ? "SAMEORIGIN" : "DENY";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
         return next(context);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,10 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "sp-tests-" + Guid.NewGuid().ToString("N"));
     public CapturedLogs Logs { get; } = new();
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>The clock the server reads (cookies, timeouts, invitations); starts at the real time.</summary>
+    public ManualClock Clock { get; } = new();
 
     public PlatformFactory With(string key, string? value)
     {
@@ -25,8 +30,21 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataDirectory, "surveyplatform.db");
 
+    /// <summary>Replaces services after the application registered its own.</summary>
+    public PlatformFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+                configure(services);
+        });
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataDirectory", DataDirectory);
         foreach (var (key, value) in _settings)
@@ -84,4 +102,14 @@ public sealed class CapturedLogs : ILoggerProvider
             lines.Enqueue($"{logLevel} {category}[{eventId}]: {formatter(state, exception)} {structured} {exception}");
         }
     }
+}
+
+/// <summary>The real time, plus whatever the test has moved it forward by.</summary>
+public sealed class ManualClock : TimeProvider
+{
+    private TimeSpan _offset;
+
+    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _offset;
+
+    public void Advance(TimeSpan by) => _offset += by;
 }

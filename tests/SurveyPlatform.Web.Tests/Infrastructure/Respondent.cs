@@ -41,6 +41,14 @@ public sealed partial class Respondent(HttpClient client, string slug)
 
     public Task<HttpResponseMessage> NextAsync(params (string Key, string Value)[] answers) => PostAsync("next", answers);
 
+    /// <summary>Agrees on the consent page of a one-time-code run, giving <paramref name="code"/>.</summary>
+    public async Task<HttpResponseMessage> ConsentWithCodeAsync(string code)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", Token), new("state", State), new("nav", "next"), new("code", code) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/s/{slug}") { Content = new FormUrlEncodedContent(fields) };
+        return await SendAsync(request);
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         Last = await client.SendAsync(request);

@@ -34,10 +34,16 @@ public static class StandardAnswers
     /// From the consent page, answers every page with <paramref name="answers"/> until the thank-you
     /// redirect; returns the keys that were asked, in order.
     /// </summary>
-    public static async Task<List<string>> CompleteAsync(Respondent respondent, IReadOnlyDictionary<string, string[]> answers)
+    public static async Task<List<string>> CompleteAsync(Respondent respondent, IReadOnlyDictionary<string, string[]> answers, string? code = null)
+    {
+        var response = code is null ? await respondent.NextAsync() : await respondent.ConsentWithCodeAsync(code); // consent
+        return await AnswerPagesAsync(respondent, answers, response);
+    }
+
+    /// <summary>Answers the question pages from where the respondent is until the form stops showing pages.</summary>
+    public static async Task<List<string>> AnswerPagesAsync(Respondent respondent, IReadOnlyDictionary<string, string[]> answers, HttpResponseMessage response)
     {
         var asked = new List<string>();
-        var response = await respondent.NextAsync(); // consent
         for (var guard = 0; guard < 20 && response.StatusCode == System.Net.HttpStatusCode.OK; guard++)
         {
             var keys = respondent.ItemKeys;

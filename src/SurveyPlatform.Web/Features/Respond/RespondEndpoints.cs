@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
 using SurveyPlatform.Web.Hosting;
 
@@ -27,7 +29,7 @@ public static class RespondEndpoints
         app.Map(ErrorPath, (HttpContext http) => Notice.Show(http, null, null, NoticeKind.ServerError)).AddEndpointFilter(NoStore);
     }
 
-    private static IResult Start(string slug, string? lang, HttpContext http, SurveyCatalog catalog,
+    private static IResult Start(string slug, string? lang, string? code, HttpContext http, SurveyCatalog catalog,
         RespondentStateProtector protector, IAntiforgery antiforgery, TimeProvider time, IOptions<RespondentOptions> options)
     {
         var run = catalog.Find(slug);
@@ -37,12 +39,15 @@ public static class RespondEndpoints
         if (!run.Run.AcceptsResponses(Today(time)))
             return Notice.Show(http, run, language, NoticeKind.Closed);
         var state = RespondentState.Start(run.Id, language);
+        // A code from the QR on a printed card fills the code field; it is checked when the respondent goes on.
+        if (run.Run.Mode == RunMode.OneTimeCodes && code is { Length: > 0 and <= 64 })
+            state.Code = RunCodeHasher.Normalize(code);
         return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
     }
 
     private static async Task<IResult> Answer(string slug, HttpContext http, SurveyCatalog catalog,
         RespondentStateProtector protector, IAntiforgery antiforgery, ResponseStore store, TimeProvider time,
-        IOptions<RespondentOptions> options, CancellationToken ct)
+        IOptions<RespondentOptions> options, RunCodeHasher codes, IDbContextFactory<SurveyDbContext> dbFactory, CancellationToken ct)
     {
         var run = catalog.Find(slug);
         var fallbackLanguage = LanguageChoice.Choose(run?.Definition, null, http.Request);
@@ -64,6 +69,9 @@ public static class RespondEndpoints
         var definition = run.Definition;
         if (state.Page > 0)
             SurveyNavigation.TakeAnswers(definition.Pages[state.Page - 1], form, state.Answers);
+        var codeMode = run.Run.Mode == RunMode.OneTimeCodes;
+        if (codeMode && state.Page == 0 && form.ContainsKey("code"))
+            state.Code = form["code"].ToString() is { Length: <= 64 } typed ? RunCodeHasher.Normalize(typed) : null;
 
         var nav = form["nav"].ToString();
         if (nav.StartsWith("lang:", StringComparison.Ordinal))
@@ -79,6 +87,8 @@ public static class RespondEndpoints
         if (nav != "next")
             return Notice.Show(http, run, language, NoticeKind.BadRequest);
 
+        if (codeMode && state.Page == 0 && !await CodeIsUnusedAsync(dbFactory, codes, run.Id, state.Code, ct))
+            return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, [], "error_code_invalid");
         if (state.Page > 0)
         {
             var errors = AnswerValidator.ValidatePage(definition, definition.Pages[state.Page - 1], state.Answers);
@@ -92,7 +102,10 @@ public static class RespondEndpoints
             return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
         }
 
-        await store.SubmitAsync(ToResponse(run, state, time), RespondentStateProtector.ReceiptHash(state), ct);
+        var codeHash = codeMode ? codes.Hash(run.Id, state.Code ?? "") : null;
+        var outcome = await store.SubmitAsync(new Submission(ToResponse(run, state, time), RespondentStateProtector.ReceiptHash(state), codeHash), ct);
+        if (outcome == SubmitOutcome.CodeAlreadyUsed)
+            return Notice.Show(http, run, state.Lang, NoticeKind.CodeUsed);
         // 303 so that a refresh of the thank-you page is a harmless GET, never a second POST.
         return new SeeOther($"/s/{Uri.EscapeDataString(run.Slug)}/thanks?lang={Uri.EscapeDataString(state.Lang)}");
     }
@@ -139,6 +152,17 @@ public static class RespondEndpoints
         {
             return null;
         }
+    }
+
+    /// <summary>Whether an unused code of this run has this hash; only reads, the code is used up on submission.</summary>
+    private static async Task<bool> CodeIsUnusedAsync(IDbContextFactory<SurveyDbContext> dbFactory, RunCodeHasher codes, Guid runId,
+        string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(code))
+            return false;
+        var hash = codes.Hash(runId, code);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RunCodes.AnyAsync(c => c.CodeHash == hash && c.RunId == runId && !c.Used, ct);
     }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -15,18 +15,20 @@ public sealed record SurveyFormModel(
     IReadOnlyList<AnswerError> Errors,
     string StateToken,
     AntiforgeryTokenSet Antiforgery,
-    string QuickExitUrl);
+    string QuickExitUrl,
+    string? Code = null,
+    string? CodeErrorKey = null);
 
 public static class RespondPage
 {
     public static IResult Render(HttpContext http, ActiveRun run, RespondentState state, RespondentStateProtector protector,
-        IAntiforgery antiforgery, RespondentOptions options, IReadOnlyList<AnswerError> errors)
+        IAntiforgery antiforgery, RespondentOptions options, IReadOnlyList<AnswerError> errors, string? codeErrorKey = null)
     {
         var model = new SurveyFormModel(run, state.Lang, state.Page, state.Answers, errors, protector.Protect(state),
-            antiforgery.GetAndStoreTokens(http), QuickExitUrl(run, options));
+            antiforgery.GetAndStoreTokens(http), QuickExitUrl(run, options), state.Code, codeErrorKey);
         return new RazorComponentResult<SurveyFormView>(new { Model = model })
         {
-            StatusCode = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+            StatusCode = errors.Count > 0 || codeErrorKey is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
         };
     }
 
@@ -34,7 +36,7 @@ public static class RespondPage
         run?.Run.QuickExitUrl is { Length: > 0 } url ? url : options.QuickExitUrl;
 }
 
-public enum NoticeKind { Thanks, NotFound, Closed, BadRequest, ServerError, TooManyRequests }
+public enum NoticeKind { Thanks, NotFound, Closed, BadRequest, ServerError, TooManyRequests, CodeUsed }
 
 /// <summary>What the thank-you page and the error pages show.</summary>
 public sealed record NoticeModel(ActiveRun? Run, string Lang, NoticeKind Kind, string QuickExitUrl, string Path);
@@ -54,7 +56,7 @@ public static class Notice
         NoticeKind.Thanks => StatusCodes.Status200OK,
         NoticeKind.NotFound => StatusCodes.Status404NotFound,
         NoticeKind.Closed => StatusCodes.Status410Gone,
-        NoticeKind.BadRequest => StatusCodes.Status400BadRequest,
+        NoticeKind.BadRequest or NoticeKind.CodeUsed => StatusCodes.Status400BadRequest,
         NoticeKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };

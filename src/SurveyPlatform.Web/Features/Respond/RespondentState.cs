@@ -21,6 +21,8 @@ public sealed class RespondentState
     /// <summary>0 = consent page, 1..N = the definition's pages.</summary>
     [JsonPropertyName("p")] public int Page { get; set; }
     [JsonPropertyName("a")] public Dictionary<string, string> Answers { get; set; } = [];
+    /// <summary>One-time code (runs in code mode); travels encrypted with the answers and is never stored with them.</summary>
+    [JsonPropertyName("c")] public string? Code { get; set; }
 
     public static RespondentState Start(Guid runId, string lang) =>
         new() { RunId = runId, Lang = lang, Nonce = RandomNumberGenerator.GetBytes(16) };

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using SurveyPlatform.Data.Entities;
+
+namespace SurveyPlatform.Web.Features.Account;
+
+/// <summary>Account actions that are not pages: signing out, and the console's keep-alive while in use.</summary>
+public static class AccountEndpoints
+{
+    public static void MapAccount(this IEndpointRouteBuilder app)
+    {
+        // A form POST with the anti-forgery token, so that another site cannot sign a user out.
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog audit, Reauthentication reauth, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.BadRequest();
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                await audit.WriteAsync(http.User, AuditActions.Logout);
+                if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
+                    reauth.Forget(id);
+            }
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        });
+        // Called by the console script at most every few minutes while the user is active, so that the sliding
+        // idle timeout follows activity inside the interactive console, which makes no other requests.
+        app.MapGet("/account/ping", () => Results.NoContent()).RequireAuthorization();
+    }
+}

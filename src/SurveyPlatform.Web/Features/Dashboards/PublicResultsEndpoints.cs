@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SurveyPlatform.Data;
+using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Features.Respond;
+
+namespace SurveyPlatform.Web.Features.Dashboards;
+
+public sealed record PublicResultsModel(string Slug, string Lang, string? By, RunReport? Run);
+
+/// <summary><c>/r/{slug}</c>: published aggregates of a run, no sign-in, no script, only privacy-suppressed numbers.</summary>
+public static class PublicResultsEndpoints
+{
+    public static void MapPublicResults(this IEndpointRouteBuilder app) =>
+        app.MapGet("/r/{slug}", async (string slug, string? lang, string? by, HttpContext http, RunResults results,
+            IDbContextFactory<SurveyDbContext> dbFactory, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var runId = await db.Runs.Where(r => r.Slug == slug && r.IsPublished && r.Status != RunStatus.Purged)
+                .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+            var report = runId is { } id ? await results.ForRunAsync(id, by, ct) : null;
+            var language = report is null ? "en" : LanguageChoice.Choose(report.Definition, lang, http.Request);
+            var breakdown = report is not null && by is not null && RunResults.BreakdownsFor(report.Definition).Contains(by) ? by : null;
+            http.Response.Headers.CacheControl = "no-cache";
+            return new RazorComponentResult<PublicResultsView>(new { Model = new PublicResultsModel(slug, language, breakdown, report) })
+            {
+                StatusCode = report is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK,
+            };
+        });
+}

@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Core.Responses;
+using SurveyPlatform.Data;
+using SurveyPlatform.Web.Features.Account;
+using SurveyPlatform.Web.Features.Organizations;
+
+namespace SurveyPlatform.Web.Features.Runs;
+
+/// <summary>Downloads of a run: freshly generated one-time codes (CSV, printable PDF) and the response rows (CSV).</summary>
+public static class RunEndpoints
+{
+    public static void MapRunDownloads(this IEndpointRouteBuilder app)
+    {
+        var runs = app.MapGroup("/admin/runs/{RunId:guid}").AddEndpointFilter(NoStore);
+        runs.MapGet("/codes/{Ticket}.csv", CodesCsv).RequireAuthorization(ConsolePolicies.ManageRun);
+        runs.MapGet("/codes/{Ticket}.pdf", CodesPdf).RequireAuthorization(ConsolePolicies.ManageRun);
+        runs.MapGet("/responses.csv", ResponsesCsv).RequireAuthorization(ConsolePolicies.RunRows);
+    }
+
+    private static async Task<IResult> CodesCsv(Guid runId, string ticket, HttpContext http, CodeSheets sheets, IDbContextFactory<SurveyDbContext> dbFactory)
+    {
+        if (sheets.Find(ticket, runId, UserId(http)) is not { } sheet)
+            return Results.NotFound();
+        var slug = await SlugAsync(dbFactory, runId);
+        var csv = new StringBuilder("code,url\n");
+        var url = SurveyUrl(http, slug);
+        foreach (var code in sheet.Codes)
+            csv.Append(RunCodeGenerator.Display(code)).Append(',').Append(url).Append("?code=").Append(code).Append('\n');
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{slug}-codes.csv");
+    }
+
+    private static async Task<IResult> CodesPdf(Guid runId, string ticket, HttpContext http, CodeSheets sheets, IDbContextFactory<SurveyDbContext> dbFactory)
+    {
+        if (sheets.Find(ticket, runId, UserId(http)) is not { } sheet)
+            return Results.NotFound();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == runId);
+        var pdf = CodeSheetPdf.Render(run.Name, SurveyUrl(http, run.Slug), sheet.Codes);
+        return Results.File(pdf, "application/pdf", $"{run.Slug}-codes.pdf");
+    }
+
+    /// <summary>Every response of the run as CSV (the import format), for organizers of the run's organization after re-authentication.</summary>
+    private static async Task<IResult> ResponsesCsv(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, IDbContextFactory<SurveyDbContext> dbFactory)
+    {
+        if (!reauth.IsFresh(UserId(http)))
+            return ReauthenticationNeeded(http);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var run = await db.Runs.AsNoTracking().Include(r => r.SurveyVersion).FirstAsync(r => r.Id == runId);
+        var definition = DefinitionLoader.Load(run.SurveyVersion!.DefinitionJson, run.SurveyVersion.SurveyId);
+        var keys = definition.Items.Select(i => i.Key).ToList();
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', keys.Concat([ResponseTable.Lang, "weight", ResponseTable.Wave, ResponseTable.Site, "day", "mode"])).Append('\n');
+        // In the order of the random response id, which says nothing about the order of submission.
+        var responses = await db.Responses.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.Id).ToListAsync();
+        foreach (var response in responses)
+        {
+            var answers = JsonSerializer.Deserialize<Dictionary<string, string>>(response.AnswersJson) ?? [];
+            foreach (var key in keys)
+                csv.Append(Cell(answers.GetValueOrDefault(key))).Append(',');
+            csv.Append(Cell(response.Lang)).Append(',')
+                .Append(response.Weight?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+                .Append(Cell(response.Wave)).Append(',').Append(Cell(response.Site)).Append(',')
+                .Append(response.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+                .Append(response.Mode.ToString().ToLowerInvariant()).Append('\n');
+        }
+        await audit.WriteAsync(http.User, AuditActions.Export, run.OrganizationId, run.Slug, $"{responses.Count} responses, CSV");
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{run.Slug}-responses.csv");
+    }
+
+    /// <summary>Browsers go to the password page and come back; other clients get 403.</summary>
+    public static IResult ReauthenticationNeeded(HttpContext http)
+    {
+        var accept = http.Request.Headers.Accept.ToString();
+        if (!accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            return Results.Problem("Confirm your password first (/account/confirm).", statusCode: StatusCodes.Status403Forbidden);
+        var back = http.Request.Path + http.Request.QueryString;
+        return Results.Redirect($"/account/confirm?returnUrl={Uri.EscapeDataString(back)}");
+    }
+
+    /// <summary>A CSV cell: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is neutralised for spreadsheets.</summary>
+    public static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return "";
+        if (value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _))
+            value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+
+    private static string? UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    private static async Task<string> SlugAsync(IDbContextFactory<SurveyDbContext> dbFactory, Guid runId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Runs.Where(r => r.Id == runId).Select(r => r.Slug).FirstAsync();
+    }
+
+    public static string SurveyUrl(HttpContext http, string slug) => $"{http.Request.Scheme}://{http.Request.Host}/s/{Uri.EscapeDataString(slug)}";
+
+    private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return result;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Data;
+using SurveyPlatform.Data.Entities;
+
+namespace SurveyPlatform.Web.Features.Surveys;
+
+public sealed record SurveyVersionChoice(Guid Id, string SurveyId, string Version, string Label, Guid? OrganizationId);
+
+/// <summary>The questionnaires an organization may start runs from: the shipped ones and its own uploads and edits.</summary>
+public sealed class SurveyVersions(IDbContextFactory<SurveyDbContext> dbFactory)
+{
+    public const long MaxDefinitionBytes = 2 * 1024 * 1024;
+
+    public sealed record AddResult(Guid? VersionId, IReadOnlyList<string> Errors);
+
+    public async Task<List<SurveyVersionChoice>> ChoicesAsync(IReadOnlyCollection<Guid> organizations, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var versions = await db.SurveyVersions.AsNoTracking()
+            .Where(v => v.OrganizationId == null || organizations.Contains(v.OrganizationId.Value))
+            .Select(v => new { v.Id, v.SurveyId, v.Version, v.Title, v.OrganizationId }).ToListAsync(ct);
+        // The standard instrument first, newest version first; then the organization's own.
+        return versions
+            .OrderBy(v => v.SurveyId == SurveySeeder.StandardSurveyId && v.OrganizationId == null ? 0 : 1)
+            .ThenBy(v => v.OrganizationId is null ? 0 : 1)
+            .ThenByDescending(v => v.Version, StringComparer.Ordinal)
+            .Select(v => new SurveyVersionChoice(v.Id, v.SurveyId, v.Version,
+                $"{v.Title} (version {v.Version}{(v.OrganizationId is null ? v.SurveyId == SurveySeeder.StandardSurveyId ? ", standard" : "" : ", your organization's")})",
+                v.OrganizationId))
+            .ToList();
+    }
+
+    /// <summary>Checks a definition with the same loader as start-up and stores it for <paramref name="organizationId"/>.</summary>
+    public async Task<AddResult> AddAsync(string json, string fileName, Guid organizationId, CancellationToken ct = default)
+    {
+        var loaded = DefinitionLoader.TryLoad(json, fileName);
+        if (!loaded.Succeeded)
+            return new AddResult(null, loaded.Errors.Select(e => e.ToString()).ToList());
+        var definition = loaded.Definition!;
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await db.SurveyVersions.Where(v => v.Sha256 == sha && v.SurveyId == definition.Id
+            && (v.OrganizationId == null || v.OrganizationId == organizationId)).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } id)
+            return new AddResult(id, []);
+        var version = new SurveyVersion
+        {
+            SurveyId = definition.Id,
+            Version = definition.Version,
+            Title = definition.Title.Get(definition.DefaultLanguage),
+            DefinitionJson = json,
+            Sha256 = sha,
+            OrganizationId = organizationId,
+        };
+        db.SurveyVersions.Add(version);
+        await db.SaveChangesAsync(ct);
+        return new AddResult(version.Id, []);
+    }
+}

@@ -1,0 +1,65 @@
+using Bunit;
+using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Web.Features.Dashboards;
+using SurveyPlatform.Web.Features.Runs;
+
+namespace SurveyPlatform.Web.Tests.Features.Dashboards;
+
+/// <summary>Console components rendered alone (bUnit): what an estimate row and the live counts show.</summary>
+public sealed class IndicatorTableTests : IDisposable
+{
+    private readonly BunitContext _context = new();
+
+    public void Dispose() => _context.Dispose();
+
+    [Fact]
+    public void A_presented_proportion_shows_a_whole_percentage_its_interval_and_a_bar()
+    {
+        var row = _context.Render<EstimateRow>(p => p
+            .Add(r => r.Label, "Less likely to report as a victim")
+            .Add(r => r.Group, "All")
+            .Add(r => r.Kind, IndicatorKind.Proportion)
+            .Add(r => r.MinCell, 10)
+            .Add(r => r.First, true)
+            .Add(r => r.Estimate, new Estimate { Value = 0.4567, CiLow = 0.31, CiHigh = 0.605, N = 120, Decision = Decisions.Present }));
+        Assert.Contains("46%", row.Markup);
+        Assert.Contains("31–61%", row.Markup);
+        Assert.Contains("120", row.Markup);
+        Assert.NotNull(row.Find("svg[role=img]"));
+    }
+
+    [Fact]
+    public void A_privacy_suppressed_group_shows_why_and_neither_numbers_nor_its_size()
+    {
+        var row = _context.Render<EstimateRow>(p => p
+            .Add(r => r.Label, "Less likely to report as a victim")
+            .Add(r => r.Group, "born_here: Yes")
+            .Add(r => r.Kind, IndicatorKind.Proportion)
+            .Add(r => r.MinCell, 10)
+            .Add(r => r.Estimate, new Estimate { N = 3, Decision = Decisions.Suppress, Reasons = [Decisions.Privacy] }));
+        Assert.Contains("Not shown: fewer than 10 people in this group", row.Markup);
+        Assert.DoesNotContain(">3<", row.Markup);
+        Assert.DoesNotContain("%", row.Markup);
+        Assert.Empty(row.FindAll("svg"));
+    }
+
+    [Fact]
+    public void A_reliability_suppressed_estimate_keeps_its_count_but_no_numbers()
+    {
+        var row = _context.Render<EstimateRow>(p => p
+            .Add(r => r.Kind, IndicatorKind.Mean)
+            .Add(r => r.MinCell, 10)
+            .Add(r => r.Estimate, new Estimate { N = 14, Decision = Decisions.Suppress, Reasons = [Decisions.NBelow30] }));
+        Assert.Contains("too few answers", row.Markup);
+        Assert.Contains("14", row.Markup);
+    }
+
+    [Fact]
+    public void Live_counts_hide_small_cells_and_one_more_when_a_single_cell_is_hidden()
+    {
+        var counts = SmallCounts.Suppress([("en", 40), ("es", 12), ("vi", 3)], 10);
+        Assert.Equal([("en", (int?)40), ("es", null), ("vi", null)], counts);
+        Assert.All(SmallCounts.Suppress([("en", 40), ("es", 12)], 10), c => Assert.NotNull(c.Count));
+    }
+}
