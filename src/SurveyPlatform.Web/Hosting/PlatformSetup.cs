@@ -61,6 +61,10 @@ public static class PlatformSetup
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
+        var rateLimits = config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSingleton(rateLimits);
+        services.AddAbuseLimits(rateLimits);
+
         services.AddRazorComponents();
         services.AddSingleton<SurveyCatalog>();
         services.AddSingleton<RespondentStateProtector>();
@@ -97,6 +101,7 @@ public static class PlatformSetup
             app.UseHsts();
         app.UseExceptionHandler(RespondEndpoints.ErrorPath);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseAbuseLimits(app.Services.GetRequiredService<RateLimitOptions>());
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",

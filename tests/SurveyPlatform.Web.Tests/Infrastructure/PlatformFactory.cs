@@ -25,12 +25,16 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataDirectory, "surveyplatform.db");
 
+    /// <summary>The client address of requests without a <see cref="ClientAddresses.Header"/> header (the test server has none).</summary>
+    public System.Net.IPAddress? ClientAddress { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataDirectory", DataDirectory);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new ClientAddresses(ClientAddress)));
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Trace);

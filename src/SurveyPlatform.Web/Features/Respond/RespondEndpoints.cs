@@ -45,7 +45,7 @@ public static class RespondEndpoints
         IOptions<RespondentOptions> options, CancellationToken ct)
     {
         var run = catalog.Find(slug);
-        var fallbackLanguage = LanguageChoice.Choose(run?.Definition, null, http.Request);
+        var fallbackLanguage = LanguageChoice.Choose(run?.Definition, http.Request.Query["lang"], http.Request);
         if (run is null)
             return Notice.Show(http, null, fallbackLanguage, NoticeKind.NotFound);
 
