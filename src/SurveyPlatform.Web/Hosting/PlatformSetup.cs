@@ -65,6 +65,7 @@ public static class PlatformSetup
         services.AddSingleton(rateLimits);
         services.AddAbuseLimits(rateLimits);
 
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddRazorComponents();
         services.AddSingleton<SurveyCatalog>();
         services.AddSingleton<RespondentStateProtector>();
@@ -97,9 +98,10 @@ public static class PlatformSetup
     public static void UseSurveyPlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseExceptionHandler(RespondEndpoints.ErrorPath);
+        // After the exception handler, which clears headers before it renders the error page.
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
-        app.UseExceptionHandler(RespondEndpoints.ErrorPath);
         app.UseMiddleware<SecurityHeaders>();
         app.UseAbuseLimits(app.Services.GetRequiredService<RateLimitOptions>());
         app.UseStaticFiles(new StaticFileOptions
