@@ -20,6 +20,10 @@ public static class PlatformSetup
         var config = builder.Configuration;
         var dataDirectory = DataDirectory(builder.Environment, config);
 
+        // A forged or garbled anti-forgery cookie is the client's error, yet the framework logs it as an error with
+        // a stack trace: a flood of them must not fill the disk. Validation still fails and the client gets a 400.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Critical);
+
         services.Configure<SurveysOptions>(config.GetSection(SurveysOptions.Section));
         services.Configure<RespondentOptions>(config.GetSection(RespondentOptions.Section));
         var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -57,6 +61,7 @@ public static class PlatformSetup
             // A respondent form is a few KB; refuse anything far larger before reading it.
             o.ValueLengthLimit = 64 * 1024;
             o.ValueCountLimit = 512;
+            o.KeyLengthLimit = 1024;
             o.MultipartBodyLengthLimit = 1024 * 1024;
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

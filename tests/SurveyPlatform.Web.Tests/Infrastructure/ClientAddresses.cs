@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace SurveyPlatform.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Gives requests a client address, as Kestrel would for a direct connection (the test server has none):
-/// the address in the <see cref="Header"/> request header, else <paramref name="fallback"/>.
+/// Makes test-server requests look like Kestrel's: a client address (the address in the <see cref="Header"/>
+/// request header, else <paramref name="fallback"/>) and an enforced request body size limit.
 /// </summary>
 public sealed class ClientAddresses(IPAddress? fallback = null) : IStartupFilter
 {
@@ -19,7 +19,7 @@ public sealed class ClientAddresses(IPAddress? fallback = null) : IStartupFilter
         {
             context.Connection.RemoteIpAddress = IPAddress.TryParse(context.Request.Headers[Header], out var address) ? address : fallback;
             context.Request.Headers.Remove(Header);
-            return nextDelegate(context);
+            return RequestBodyLimit.ApplyAsync(context, nextDelegate);
         });
         next(app);
     };

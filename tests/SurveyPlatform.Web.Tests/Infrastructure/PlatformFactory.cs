@@ -64,28 +64,34 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>Messages below this level are not kept (a long test would otherwise hold millions of lines).</summary>
+    public LogLevel MinimumLevel { get; set; } = LogLevel.Trace;
+
     public string All => string.Join('\n', _lines);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
     public void Dispose() { }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(string category, CapturedLogs logs) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull
         {
-            lines.Enqueue($"scope {category}: {state}");
+            if (logs.MinimumLevel == LogLevel.Trace)
+                logs._lines.Enqueue($"scope {category}: {state}");
             return null;
         }
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= logs.MinimumLevel;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (!IsEnabled(logLevel))
+                return;
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"))
                 : "";
-            lines.Enqueue($"{logLevel} {category}[{eventId}]: {formatter(state, exception)} {structured} {exception}");
+            logs._lines.Enqueue($"{logLevel} {category}[{eventId}]: {formatter(state, exception)} {structured} {exception}");
         }
     }
 }
