@@ -47,10 +47,16 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public override async ValueTask DisposeAsync()
+    /// <summary>Stops the server and closes its database, keeping the data directory.</summary>
+    public async Task StopAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
