@@ -29,6 +29,8 @@ public static class SurveyCli
             ImportCommand.Create(console),
             ExportCommand.Create(console),
             WeightsCommand.Create(console),
+            BackupCommand.Create(console),
+            RestoreCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
