@@ -99,6 +99,8 @@ public static class PlatformSetup
                 await DatabaseSetup.MigrateAsync(db);
             await SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun);
             await app.Services.GetRequiredService<SurveyCatalog>().ReloadAsync();
+            // Make the encryption key now: made on first use, its creation time would be the first respondent's visit.
+            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SurveyPlatform.Startup").Protect([0]);
             return true;
         }
         catch (DefinitionException e)
