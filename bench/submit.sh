@@ -3,7 +3,7 @@
 # against it at each concurrency given, recording the load average of the machine before each run.
 #   bench/submit.sh [--server <SurveyPlatform.Web.dll>] [--seconds 15] [--label text] [--out bench/results/submit.md] 1 8 32 64
 # The rate limit is raised far above the load (every virtual respondent comes from 127.0.0.1), so the limiter
-# still runs on every post without refusing any.
+# still runs on every post without refusing any. SERVER_ENV="NAME=value …" passes settings to the server only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 server=src/SurveyPlatform.Web/bin/Release/net10.0/SurveyPlatform.Web.dll
@@ -25,7 +25,7 @@ levels=("${@:-32}")
 
 for c in "${levels[@]}"; do
   data="$(mktemp -d)"
-  SecureCookies=false DataDirectory="$data" ASPNETCORE_ENVIRONMENT=Production \
+  env ${SERVER_ENV:-} SecureCookies=false DataDirectory="$data" ASPNETCORE_ENVIRONMENT=Production \
     RateLimiting__RespondentPosts__PermitLimit=1000000000 Logging__LogLevel__Default=Warning \
     dotnet "$server" --urls "http://127.0.0.1:$port" >"$data/server.log" 2>&1 &
   pid=$!
