@@ -54,7 +54,7 @@ internal sealed class CliDatabase
         return new SurveyDbContext(options.Options);
     }
 
-    private static string DefaultDataDirectory()
+    internal static string DefaultDataDirectory()
     {
         var repository = Path.Combine(Directory.GetCurrentDirectory(), "src", "SurveyPlatform.Web", "data");
         return Directory.Exists(repository) ? repository : Path.Combine(Directory.GetCurrentDirectory(), "data");

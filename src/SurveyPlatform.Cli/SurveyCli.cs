@@ -30,6 +30,8 @@ public static class SurveyCli
             ExportCommand.Create(console),
             WeightsCommand.Create(console),
             AdminCommand.Create(console, input ?? Console.In),
+            BackupCommand.Create(console),
+            RestoreCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

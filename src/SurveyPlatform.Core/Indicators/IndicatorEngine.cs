@@ -34,6 +34,9 @@ public static class IndicatorEngine
             throw new ArgumentException($"The privacy threshold (min cell) is {options.MinCell}; allowed: {EngineOptions.SmallestMinCell} or more.");
         var definition = table.Definition;
         var filter = options.Filter is null ? null : RowPredicate.Mask(options.Filter, table);
+        // What a filtered figure is compared with for differencing: all rows, and every filter one condition away.
+        bool[]?[] neighbours = options.Filter is null ? []
+            : [null, .. PrivacySuppression.Neighbours(options.Filter).Select(c => RowPredicate.Mask(c, table))];
         var groupings = options.Breakdowns.Select(b => Grouping.Create(b, table)).ToList();
         var waves = WaveOrder(table);
         var trendGrouping = waves.Count >= 2 ? Grouping.Create(Breakdown.Of(ResponseTable.Wave), table) : null;
@@ -48,7 +51,7 @@ public static class IndicatorEngine
 
         var computations = definition.Indicators.Select(indicator => new Func<IndicatorOutput>(() =>
         {
-            var context = new DomainContext(table, all, options, filter);
+            var context = new DomainContext(table, all, options, filter, neighbours);
             return indicator.Kind == IndicatorKind.Difference
                 ? context.Difference(indicator, values[indicator.Of!], Find(definition, indicator.Of!))
                 : context.Single(indicator, values[indicator.Id]);
@@ -128,14 +131,15 @@ public static class IndicatorEngine
     internal sealed record IndicatorOutput(IndicatorResult Result, IReadOnlyList<GroupEstimate> Groups);
 
     /// <summary>The sums of one indicator's domain, overall and per group of every grouping, in one pass.</summary>
-    private sealed class DomainContext(ResponseTable table, IReadOnlyList<Grouping> groupings, EngineOptions options, bool[]? filter)
+    private sealed class DomainContext(ResponseTable table, IReadOnlyList<Grouping> groupings, EngineOptions options, bool[]? filter, bool[]?[] neighbours)
     {
         public IndicatorOutput Single(IndicatorDefinition indicator, IndicatorValues values)
         {
             var sums = Accumulate(filter is null ? values : values.Where(filter));
-            (DomainSums Overall, DomainSums[][] Groups)? unfiltered = filter is null ? null : Accumulate(values);
+            var compared = neighbours.Select(mask => Accumulate(mask is null ? values : values.Where(mask))).ToList();
             Estimate Estimate(in DomainSums d) => (indicator.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci)).Published();
-            var overall = PrivacySuppression.Overall(Estimate(sums.Overall), sums.Overall.N, unfiltered?.Overall.N, options.MinCell);
+            var overall = PrivacySuppression.Overall(Estimate(sums.Overall), sums.Overall.N,
+                PrivacySuppression.Nearest(sums.Overall.N, compared.Select(c => c.Overall.N)), options.MinCell);
             var groups = new List<GroupEstimate>();
             for (var g = 0; g < groupings.Count; g++)
             {
@@ -145,7 +149,7 @@ public static class IndicatorEngine
                 {
                     var d = sums.Groups[g][i];
                     if (grouping.Labels[i] is null || d.N == 0) continue;
-                    cells.Add(new PrivacySuppression.Cell(i, Estimate(d), d.N, unfiltered?.Groups[g][i].N));
+                    cells.Add(new PrivacySuppression.Cell(i, Estimate(d), d.N, PrivacySuppression.Nearest(d.N, compared.Select(c => c.Groups[g][i].N))));
                 }
                 groups.AddRange(PrivacySuppression.Apply(grouping, cells, options.MinCell));
             }

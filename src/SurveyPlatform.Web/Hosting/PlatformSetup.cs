@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,10 @@ public static class PlatformSetup
         var config = builder.Configuration;
         var dataDirectory = DataDirectory(builder.Environment, config);
 
+        // A forged or garbled anti-forgery cookie is the client's error, yet the framework logs it as an error with
+        // a stack trace: a flood of them must not fill the disk. Validation still fails and the client gets a 400.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Critical);
+
         services.Configure<SurveysOptions>(config.GetSection(SurveysOptions.Section));
         services.Configure<RespondentOptions>(config.GetSection(RespondentOptions.Section));
         var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -33,7 +39,14 @@ public static class PlatformSetup
 
         services.AddDataProtection()
             .SetApplicationName("SurveyPlatform")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")))
+            // Every respondent page decrypts and encrypts its state and anti-forgery tokens; AES-GCM does it in one
+            // pass where the default (AES-CBC then HMAC) takes two. Keys made before keep their own algorithm.
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+                ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+            });
 
         // Secure cookies need HTTPS; the development server and the test host speak plain HTTP. Behind a
         // reverse proxy that ends TLS, X-Forwarded-Proto tells the app the request was HTTPS.
@@ -61,9 +74,15 @@ public static class PlatformSetup
             // A respondent form is a few KB; refuse anything far larger before reading it.
             o.ValueLengthLimit = 64 * 1024;
             o.ValueCountLimit = 512;
+            o.KeyLengthLimit = 1024;
             o.MultipartBodyLengthLimit = 1024 * 1024;
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+        var rateLimits = config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSingleton(rateLimits);
+        services.AddAbuseLimits(rateLimits);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -88,6 +107,8 @@ public static class PlatformSetup
                 await DatabaseSetup.MigrateAsync(db);
             await SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun);
             await app.Services.GetRequiredService<SurveyCatalog>().ReloadAsync();
+            // Make the encryption key now: made on first use, its creation time would be the first respondent's visit.
+            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SurveyPlatform.Startup").Protect([0]);
             app.Services.GetRequiredService<SetupLinkHolder>().Token = await app.Services.GetRequiredService<FirstRunSetup>().StartIfNeededAsync();
             return true;
         }
@@ -102,10 +123,12 @@ public static class PlatformSetup
     public static void UseSurveyPlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseExceptionHandler(RespondEndpoints.ErrorPath);
+        // After the exception handler, which clears headers before it renders the error page.
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
-        app.UseExceptionHandler(RespondEndpoints.ErrorPath);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseAbuseLimits(app.Services.GetRequiredService<RateLimitOptions>());
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",

@@ -37,6 +37,9 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The client address of requests without a <see cref="ClientAddresses.Header"/> header (the test server has none).</summary>
+    public System.Net.IPAddress? ClientAddress { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureTestServices(services =>
@@ -49,6 +52,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", DataDirectory);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new ClientAddresses(ClientAddress)));
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Trace);
@@ -61,10 +65,16 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public override async ValueTask DisposeAsync()
+    /// <summary>Stops the server and closes its database, keeping the data directory.</summary>
+    public async Task StopAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
@@ -78,28 +88,34 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>Messages below this level are not kept (a long test would otherwise hold millions of lines).</summary>
+    public LogLevel MinimumLevel { get; set; } = LogLevel.Trace;
+
     public string All => string.Join('\n', _lines);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
     public void Dispose() { }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(string category, CapturedLogs logs) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull
         {
-            lines.Enqueue($"scope {category}: {state}");
+            if (logs.MinimumLevel == LogLevel.Trace)
+                logs._lines.Enqueue($"scope {category}: {state}");
             return null;
         }
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= logs.MinimumLevel;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (!IsEnabled(logLevel))
+                return;
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"))
                 : "";
-            lines.Enqueue($"{logLevel} {category}[{eventId}]: {formatter(state, exception)} {structured} {exception}");
+            logs._lines.Enqueue($"{logLevel} {category}[{eventId}]: {formatter(state, exception)} {structured} {exception}");
         }
     }
 }

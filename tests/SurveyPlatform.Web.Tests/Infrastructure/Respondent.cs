@@ -35,7 +35,7 @@ public sealed partial class Respondent(HttpClient client, string slug)
             new("nav", nav),
         };
         fields.AddRange((answers ?? []).Select(a => new KeyValuePair<string, string>("q." + a.Key, a.Value)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/s/{slug}") { Content = new FormUrlEncodedContent(fields) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, FormAction) { Content = new FormUrlEncodedContent(fields) };
         return await SendAsync(request);
     }
 
@@ -58,6 +58,9 @@ public sealed partial class Respondent(HttpClient client, string slug)
 
     public HttpStatusCode Status => Last!.StatusCode;
 
+    /// <summary>Where the current page's form posts to.</summary>
+    public string FormAction => ActionRegex().Match(Html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : $"/s/{slug}";
+
     public string H1 => WebUtility.HtmlDecode(H1Regex().Match(Html).Groups[1].Value.Trim());
 
     public string Hidden(string name)
@@ -69,6 +72,9 @@ public sealed partial class Respondent(HttpClient client, string slug)
     /// <summary>Item keys of the questions on the current page, in order.</summary>
     public IReadOnlyList<string> ItemKeys =>
         ItemRegex().Matches(Html).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+    [GeneratedRegex("<form id=\"survey\" method=\"post\" action=\"([^\"]*)\"")]
+    private static partial Regex ActionRegex();
 
     [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline)]
     private static partial Regex H1Regex();

@@ -16,6 +16,9 @@ public static class LanguageChoice
         ["ht"] = "Kreyòl ayisyen",
     };
 
+    /// <summary>Languages of the platform's own pages when no survey is known (an unknown address, sign-in).</summary>
+    private static readonly string[] PlatformLanguages = ["en", "es", "zh-Hans", "vi", "ar", "ht"];
+
     private static readonly HashSet<string> RightToLeft = new(StringComparer.OrdinalIgnoreCase) { "ar", "fa", "he", "ur", "ps" };
 
     public static string NativeName(string lang) => NativeNames.GetValueOrDefault(lang, lang);
@@ -24,7 +27,7 @@ public static class LanguageChoice
 
     public static string Choose(SurveyDefinition? definition, string? requested, HttpRequest request)
     {
-        IReadOnlyList<string> languages = definition?.Languages ?? ["en"];
+        IReadOnlyList<string> languages = definition?.Languages ?? PlatformLanguages;
         var fallback = definition?.DefaultLanguage ?? "en";
         if (Match(languages, requested) is { } explicitChoice)
             return explicitChoice;

@@ -20,13 +20,22 @@ public static class RespondEndpoints
 {
     public const string ErrorPath = "/error";
 
+    /// <summary>
+    /// Largest answer post accepted: the protected state (at most 64 KB) and one page of answers fit well
+    /// within it. Larger bodies are refused before they are read.
+    /// </summary>
+    public const int MaxAnswerBytes = 256 * 1024;
+
     public static void MapRespond(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/s/{slug}").AddEndpointFilter(NoStore).DisableAntiforgery();
         group.MapGet("", Start);
-        group.MapPost("", Answer);
+        group.MapPost("", Answer).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxAnswerBytes));
         group.MapGet("thanks", Thanks);
-        app.Map(ErrorPath, (HttpContext http) => Notice.Show(http, null, null, NoticeKind.ServerError)).AddEndpointFilter(NoStore);
+        // Only the exception handler shows the error page; asked for directly, there is no such page.
+        app.Map(ErrorPath, (HttpContext http) => Notice.Show(http, null, null,
+            http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? NoticeKind.NotFound : NoticeKind.ServerError))
+            .AddEndpointFilter(NoStore);
     }
 
     private static IResult Start(string slug, string? lang, string? code, HttpContext http, SurveyCatalog catalog,
@@ -50,7 +59,7 @@ public static class RespondEndpoints
         IOptions<RespondentOptions> options, RunCodeHasher codes, IDbContextFactory<SurveyDbContext> dbFactory, CancellationToken ct)
     {
         var run = catalog.Find(slug);
-        var fallbackLanguage = LanguageChoice.Choose(run?.Definition, null, http.Request);
+        var fallbackLanguage = LanguageChoice.Choose(run?.Definition, http.Request.Query["lang"], http.Request);
         if (run is null)
             return Notice.Show(http, null, fallbackLanguage, NoticeKind.NotFound);
 
@@ -142,7 +151,10 @@ public static class RespondEndpoints
 
     private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken ct)
     {
-        if (!http.Request.HasFormContentType)
+        // Survey forms post URL-encoded fields; multipart (files, buffered to disk) is never needed.
+        var request = http.Request;
+        if (!request.HasFormContentType || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            || request.ContentLength > MaxAnswerBytes)
             return null;
         try
         {

@@ -36,7 +36,7 @@ public static class RespondPage
         run?.Run.QuickExitUrl is { Length: > 0 } url ? url : options.QuickExitUrl;
 }
 
-public enum NoticeKind { Thanks, NotFound, Closed, BadRequest, ServerError, TooManyRequests, CodeUsed }
+public enum NoticeKind { Thanks, NotFound, Closed, BadRequest, ServerError, TooManyRequests, CodeUsed, TooManySignIns }
 
 /// <summary>What the thank-you page and the error pages show.</summary>
 public sealed record NoticeModel(ActiveRun? Run, string Lang, NoticeKind Kind, string QuickExitUrl, string Path);
@@ -57,7 +57,7 @@ public static class Notice
         NoticeKind.NotFound => StatusCodes.Status404NotFound,
         NoticeKind.Closed => StatusCodes.Status410Gone,
         NoticeKind.BadRequest or NoticeKind.CodeUsed => StatusCodes.Status400BadRequest,
-        NoticeKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        NoticeKind.TooManyRequests or NoticeKind.TooManySignIns => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 }
