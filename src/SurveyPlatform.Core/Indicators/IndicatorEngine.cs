@@ -134,14 +134,14 @@ public static class IndicatorEngine
         {
             var sums = Accumulate(y, null, filter);
             (DomainSums Overall, DomainSums[][] Groups)? unfiltered = filter is null ? null : Accumulate(y, null, null);
-            Estimate Estimate(in DomainSums d) => indicator.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci);
+            Estimate Estimate(in DomainSums d) => (indicator.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci)).Published();
             var overall = PrivacySuppression.Overall(Estimate(sums.Overall), sums.Overall.N, unfiltered?.Overall.N, options.MinCell);
             var groups = new List<GroupEstimate>();
             for (var g = 0; g < groupings.Count; g++)
             {
                 var grouping = groupings[g];
                 var cells = new List<PrivacySuppression.Cell>();
-                for (var i = 0; i < grouping.Labels.Length; i++)
+                foreach (var i in grouping.DisplayOrder)
                 {
                     var d = sums.Groups[g][i];
                     if (grouping.Labels[i] is null || d.N == 0) continue;
@@ -154,7 +154,7 @@ public static class IndicatorEngine
 
         public IndicatorOutput Difference(IndicatorDefinition indicator, double[] y, IndicatorDefinition of)
         {
-            Estimate Estimate(in DomainSums d) => of.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci);
+            Estimate Estimate(in DomainSums d) => (of.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci)).Published();
             Estimate Part(in DomainSums d) => d.N < options.MinCell ? new Estimate { Decision = Decisions.Suppress, Reasons = [Decisions.Privacy] } : Estimate(d);
             var a = Accumulate(y, RowPredicate.Compile(indicator.GroupA!, table), filter);
             var b = Accumulate(y, RowPredicate.Compile(indicator.GroupB!, table), filter);
@@ -163,7 +163,7 @@ public static class IndicatorEngine
             for (var g = 0; g < groupings.Count; g++)
             {
                 var grouping = groupings[g];
-                for (var i = 0; i < grouping.Labels.Length; i++)
+                foreach (var i in grouping.DisplayOrder)
                 {
                     if (grouping.Labels[i] is not { } label || a.Groups[g][i].N + b.Groups[g][i].N == 0) continue;
                     groups.Add(new GroupEstimate(grouping.Breakdown.Name, label, Estimator.Difference(Part(a.Groups[g][i]), Part(b.Groups[g][i]))));
@@ -213,6 +213,10 @@ public sealed class Grouping
     public int[] FirstKeyOf { get; }
     public int[] SecondKeyOf { get; }
     public bool IsTwoWay => Breakdown.Keys.Count == 2;
+    /// <summary>Group indices in the order to show them: codes in definition order, "(not answered)" last.</summary>
+    public int[] DisplayOrder => Enumerable.Range(0, Labels.Length)
+        .OrderBy(i => FirstKeyOf[i] == 0).ThenBy(i => FirstKeyOf[i])
+        .ThenBy(i => IsTwoWay && SecondKeyOf[i] == 0).ThenBy(i => SecondKeyOf[i]).ToArray();
 
     public static Grouping Create(Breakdown breakdown, ResponseTable table)
     {

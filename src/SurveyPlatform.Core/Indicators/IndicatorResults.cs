@@ -49,6 +49,10 @@ public sealed record Estimate
     public bool IsPrivacySuppressed => Reasons.Contains(Decisions.Privacy) || Reasons.Contains(Decisions.Complementary)
         || Reasons.Contains(Decisions.Differencing);
 
+    /// <summary>What may leave the engine: a suppressed figure keeps its decision, reasons and n, never its numbers.</summary>
+    public Estimate Published() => IsPresented ? this
+        : this with { Value = null, Se = null, CiLow = null, CiHigh = null, NEff = null, Df = null, Significant = null };
+
     /// <summary>The figure withheld for <paramref name="reason"/>; the size is kept only for reliability reasons.</summary>
     public Estimate Withheld(string reason) => new()
     {

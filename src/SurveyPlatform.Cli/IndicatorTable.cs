@@ -1,0 +1,108 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Spectre.Console;
+using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Core.Indicators;
+
+namespace SurveyPlatform.Cli;
+
+/// <summary>The indicator report as a readable terminal table, or as flat CSV (one row per figure).</summary>
+internal static class IndicatorTable
+{
+    public static void WriteTable(IndicatorReport report, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!ReferenceEquals(writer, Console.Out) || Console.IsOutputRedirected) console.Profile.Width = 120;
+        console.MarkupLine($"[bold]{Markup.Escape(report.Survey)}[/] {Markup.Escape(report.SurveyVersion)}: {report.Responses:N0} responses, " +
+            $"{(report.Weighted ? $"weighted (design effect due to weighting {report.WeightingDesignEffect:0.00})" : "unweighted")}, " +
+            $"95% CI {(report.CiMethod == "wilson" ? "Wilson" : "Korn-Graubard")}, groups under {report.MinCell} hidden");
+        if (report.Synthetic) console.MarkupLine("[yellow]SYNTHETIC DATA: made by 'survey generate', not by respondents.[/]");
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var h in new[] { "indicator", "group", "estimate", "95% CI", "n", "n_eff", "decision" })
+            table.AddColumn(new TableColumn(h) { Alignment = h is "n" or "n_eff" or "estimate" ? Justify.Right : Justify.Left, NoWrap = h != "decision" });
+        foreach (var indicator in report.Indicators)
+        {
+            var difference = indicator.Kind == IndicatorKind.Difference;
+            var unit = difference ? report.Find(indicator.Definition.Of!)?.Kind ?? IndicatorKind.Proportion : indicator.Kind;
+            AddRow(table, indicator.Id, "all", indicator.Overall, unit, difference);
+            foreach (var group in indicator.Groups)
+                AddRow(table, "", $"{group.By} = {group.Value}", group.Estimate, unit, difference);
+        }
+        console.Write(table);
+        foreach (var trend in report.Trends.Where(t => t.Changes.Count > 0))
+        {
+            var kind = report.Find(trend.IndicatorId)!.Kind;
+            foreach (var change in trend.Changes)
+                console.WriteLine($"{trend.IndicatorId}: change {change.From} → {change.To}: {Format(change.Change, kind, difference: true)}");
+        }
+        foreach (var did in report.DifferenceInDifferences)
+            console.WriteLine($"{did.IndicatorId}: difference in differences {did.Site} vs {did.ComparisonSite}, {did.Before} → {did.After}: " +
+                Format(did.Did, report.Find(did.IndicatorId)!.Kind, difference: true));
+        console.WriteLine("Suppressed: privacy/complementary/differencing = too few respondents to publish; n_eff<30, width, relative_width, n<30, relative_se = too uncertain (NCHS standards).");
+    }
+
+    private static void AddRow(Table table, string id, string group, Estimate e, IndicatorKind kind, bool difference)
+    {
+        var (estimate, ci) = e.IsPresented ? (Number(e.Value, kind, difference), $"{Number(e.CiLow, kind, difference)} to {Number(e.CiHigh, kind, difference)}") : ("—", "");
+        var decision = e.IsPresented
+            ? "present" + (e.Flags.Count > 0 ? $" ({string.Join(", ", e.Flags)})" : "") + (e.Significant == true ? " *" : "")
+            : $"suppressed: {string.Join(", ", e.Reasons)}";
+        table.AddRow(Markup.Escape(id), Markup.Escape(group), estimate, ci,
+            e.N?.ToString("N0", CultureInfo.InvariantCulture) ?? "—",
+            e.IsPresented && e.NEff is { } ne ? ne.ToString("N0", CultureInfo.InvariantCulture) : "—",
+            Markup.Escape(decision));
+    }
+
+    private static string Format(Estimate e, IndicatorKind kind, bool difference) =>
+        e.IsPresented
+            ? $"{Number(e.Value, kind, difference)} (95% CI {Number(e.CiLow, kind, difference)} to {Number(e.CiHigh, kind, difference)}){(e.Significant == true ? ", significant" : "")}"
+            : $"suppressed ({string.Join(", ", e.Reasons)})";
+
+    /// <summary>Proportions as percentages (points for differences), scores as they are, one decimal.</summary>
+    private static string Number(double? value, IndicatorKind kind, bool difference)
+    {
+        if (value is not { } v) return "—";
+        return kind == IndicatorKind.Proportion
+            ? (v * 100).ToString(difference ? "+0.0;-0.0;0.0" : "0.0", CultureInfo.InvariantCulture) + (difference ? " pts" : "%")
+            : v.ToString(difference ? "+0.0;-0.0;0.0" : "0.0", CultureInfo.InvariantCulture);
+    }
+
+    public static void WriteCsv(IndicatorReport report, TextWriter writer)
+    {
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        foreach (var h in new[] { "id", "kind", "by", "value", "estimate", "se", "ci_low", "ci_high", "n", "n_eff", "decision", "reasons", "flags", "significant" })
+            csv.WriteField(h);
+        csv.NextRecord();
+        foreach (var indicator in report.Indicators)
+        {
+            Row(csv, indicator, "", "", indicator.Overall);
+            foreach (var g in indicator.Groups) Row(csv, indicator, g.By, g.Value, g.Estimate);
+        }
+    }
+
+    private static void Row(CsvWriter csv, IndicatorResult indicator, string by, string value, Estimate e)
+    {
+        string N(double? x) => e.IsPresented && x is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+        csv.WriteField(indicator.Id);
+        csv.WriteField(indicator.Kind.ToString().ToLowerInvariant());
+        csv.WriteField(by);
+        csv.WriteField(value);
+        csv.WriteField(N(e.Value));
+        csv.WriteField(N(e.Se));
+        csv.WriteField(N(e.CiLow));
+        csv.WriteField(N(e.CiHigh));
+        csv.WriteField(e.N?.ToString(CultureInfo.InvariantCulture) ?? "");
+        csv.WriteField(N(e.NEff));
+        csv.WriteField(e.Decision);
+        csv.WriteField(string.Join(' ', e.Reasons));
+        csv.WriteField(string.Join(' ', e.Flags));
+        csv.WriteField(e.Significant is { } s && e.IsPresented ? (s ? "true" : "false") : "");
+        csv.NextRecord();
+    }
+}

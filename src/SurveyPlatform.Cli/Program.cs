@@ -1,0 +1,3 @@
+using SurveyPlatform.Cli;
+
+return SurveyCli.Run(args, Console.Out, Console.Error);
