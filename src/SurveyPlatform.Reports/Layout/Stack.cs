@@ -56,7 +56,7 @@ internal sealed class Box(Block child, float padding, SKColor? background = null
 
 /// <summary>
 /// Blocks side by side (never split): widths from weights, the first cell at the start edge (the right
-/// in Arabic). Cells may share a background and border drawn to the row's full height, like cards.
+/// in Arabic). Cells may share a background and border drawn to the row's full height, like cards (a <see cref="Spacer"/> cell stays blank).
 /// </summary>
 internal sealed class Row(IReadOnlyList<Block> cells, bool rtl, float spacing = 8, IReadOnlyList<float>? weights = null) : Block
 {
@@ -78,7 +78,7 @@ internal sealed class Row(IReadOnlyList<Block> cells, bool rtl, float spacing = 
         for (var i = 0; i < cells.Count; i++)
         {
             var left = rtl ? space.Width - x - widths[i] : x;
-            if (CellBackground is not null || CellBorder is not null)
+            if ((CellBackground is not null || CellBorder is not null) && cells[i] is not Spacer)
                 fragment.Add(new RectOp(new SKRect(left, 0, left + widths[i], height), CellBackground, CellBorder, 0.75f, 3));
             fragment.Add(placed[i], left + CellPadding, CellPadding);
             x += widths[i] + spacing;
