@@ -34,7 +34,9 @@ internal sealed class DisplayFormat(string language, CultureInfo culture)
     {
         var whole = Round(value);
         var digits = Math.Abs(whole).ToString("N0", Culture);
-        return whole > 0 ? "+" + digits : whole < 0 ? Culture.NumberFormat.NegativeSign + digits : digits;
+        var signed = whole > 0 ? "+" + digits : whole < 0 ? Culture.NumberFormat.NegativeSign + digits : digits;
+        // In Arabic the sign would move to the other side of the number; keep "+12" in one left-to-right piece.
+        return language == "ar" ? "\u200F\u200E" + signed + "\u200E\u200F" : signed;
     }
 
     /// <summary>The estimate as printed: 42% for shares, 58 for scores, +12 for differences (points).</summary>

@@ -46,6 +46,15 @@ internal sealed class ReportContext
 
     public string F(string key, params object[] args) => ReportStrings.Format(key, Language, Culture, args);
 
+    /// <summary>
+    /// Data inside a sentence (names, codes, addresses, wave labels) kept in one left-to-right piece in an
+    /// Arabic sentence, with the punctuation around it following the sentence: the marks emulate a bidi isolate.
+    /// </summary>
+    public string Isolate(string text) => Rtl ? "\u200F\u200E" + text + "\u200E\u200F" : text;
+
+    /// <summary>Parts joined with a middle dot, each kept whole in right-to-left text.</summary>
+    public string Join(IEnumerable<string> parts) => string.Join(" · ", parts.Select(Isolate));
+
     public Paragraph Text(string text, TextStyle style, TextAlign align = TextAlign.Start) => new([new Span(text, style)], Rtl, Language, align);
 
     public Paragraph Text(IReadOnlyList<Span> spans, TextAlign align = TextAlign.Start) => new(spans, Rtl, Language, align);
@@ -84,7 +93,7 @@ internal sealed class ReportContext
         {
             GroupEstimate.NotAnswered => S("not_answered"),
             _ when key == "lang" => LanguageName(v),
-            _ => Survey?.FindItem(key)?.FindOption(v)?.Label.Get(Language) ?? v,
+            _ => Survey?.FindItem(key)?.FindOption(v)?.Label.Get(Language) ?? Isolate(v),
         }));
     }
 

@@ -21,8 +21,8 @@ internal sealed record ChartAnchor(int Row, double Value, string Label);
 /// </summary>
 internal static class IndicatorChart
 {
-    private const float RowHeight = 19;
-    private const float AxisHeight = 26;
+    private const float RowHeight = 15;
+    private const float AxisHeight = 24;
     private const float Top = 4;
 
     public static Block Build(ReportContext context, IReadOnlyList<ChartRow> rows, IReadOnlyList<ChartAnchor> anchors, string axisLabel)
@@ -63,7 +63,7 @@ internal static class IndicatorChart
             var anchorWidth = label.Shaped.NaturalWidth + 1;
             var text = label.Measure(anchorWidth);
             var x = X(anchor.Value);
-            fragment.Add(text, rtl ? x - 6 - anchorWidth : x + 6, Y(anchor.Row) + 0.28f * RowHeight - text.Height / 2);
+            fragment.Add(text, rtl ? x - 6 - anchorWidth : x + 6, Y(anchor.Row) + 0.34f * RowHeight - text.Height / 2);
         }
         for (var tick = 0; tick <= 100; tick += 20)
         {
@@ -72,7 +72,7 @@ internal static class IndicatorChart
             fragment.Add(text, X(tick / 100.0) - 20, Top + plotHeight + 2);
         }
         var axis = context.Text(axisLabel, Typography.ChartTick, TextAlign.Center).Measure(plotWidth);
-        fragment.Add(axis, plotLeft, Top + plotHeight + 13);
+        fragment.Add(axis, plotLeft, Top + plotHeight + 12);
         return fragment;
     }
 
@@ -107,7 +107,7 @@ internal static class IndicatorChart
         }
         if (anchors.Count > 0)
         {
-            var markers = plot.Add.Markers(anchors.Select(a => a.Value * 100).ToArray(), anchors.Select(a => a.Row + 0.28).ToArray(),
+            var markers = plot.Add.Markers(anchors.Select(a => a.Value * 100).ToArray(), anchors.Select(a => a.Row + 0.34).ToArray(),
                 MarkerShape.OpenDiamond, 7, Color.FromHex("#B4540A"));
             markers.MarkerLineWidth = 1.3f;
         }

@@ -33,10 +33,10 @@ internal sealed class KeyFindingsComponent(ReportContext context)
     private Block Finding(IndicatorResult result)
     {
         var e = result.Overall;
-        var value = context.Value(result, e);
         var difference = result.Kind == IndicatorKind.Difference;
+        var value = new List<Span> { new(context.Value(result, e), Typography.BigNumber) };
         if (difference)
-            value = context.F(context.ComparedKind(result) == IndicatorKind.Proportion ? "points" : "score_points", value);
+            value.Add(new Span("\n" + context.F(context.ComparedKind(result) == IndicatorKind.Proportion ? "points" : "score_points", "").Trim(), Typography.Small));
         var details = new List<string> { $"{context.S("ci95")}: {context.Interval(result, e)}" };
         if (e.N is { } n) details.Add($"n = {context.Format.Count(n)}");
         var text = new List<Block>
@@ -46,8 +46,8 @@ internal sealed class KeyFindingsComponent(ReportContext context)
         var description = result.Definition.Description?.Get(context.Language);
         if (difference) description = $"{description}. {context.S(e.Significant == true ? "clear_difference" : "unclear_difference")}";
         if (description is not null) text.Add(context.Text(description, Typography.Body));
-        text.Add(context.Text(string.Join(" · ", details), Typography.Small));
-        var number = context.Text(value, difference ? Typography.BigNumber.WithSize(17) : Typography.BigNumber);
+        text.Add(context.Text(context.Join(details), Typography.Small));
+        var number = context.Text(value);
         return new Row([number, new Stack(text, 2)], context.Rtl, 10, [0.24f, 0.76f]) { CellBackground = Typography.AccentLight, CellPadding = 7 };
     }
 }
@@ -58,7 +58,7 @@ internal sealed class CitationComponent(ReportContext context)
     public Block Compose()
     {
         var year = context.GeneratedAt.UtcDateTime.Year.ToString(context.Culture);
-        var citation = context.F("citation", context.Request.Organization.Trim(), year, context.SurveyTitle, context.S("kind_annex"),
+        var citation = context.F("citation", context.Isolate(context.Request.Organization.Trim()), year, context.SurveyTitle, context.S("kind_annex"),
             context.Report.SurveyVersion, context.Format.Count(context.Report.Responses));
         var text = new List<Block>
         {

@@ -15,7 +15,7 @@ internal sealed class DocumentHeaderComponent(ReportContext context, string kind
         {
             context.Text(context.Request.Organization, Typography.Subheading.WithColor(Typography.Muted)),
             context.Text(kindTitle, Typography.Title),
-            context.Text(string.Join(" · ", facts), Typography.Subtitle),
+            context.Text(context.Join(facts), Typography.Subtitle),
             new Drawing(6, width => new Fragment(width, 6).Add(new LineOp(new(0, 4), new(width, 4), Typography.Accent, 1.2f))),
         };
         if (context.Report.Synthetic)
@@ -30,7 +30,7 @@ internal static class PageDecorations
     public static PageDecoration Header(ReportContext context, string kindTitle) => (number, _, width) =>
     {
         if (number == 1) return null;
-        var text = context.Text($"{context.SurveyTitle} · {kindTitle}", Typography.PageDecoration);
+        var text = context.Text(context.Join([context.SurveyTitle, kindTitle]), Typography.PageDecoration);
         var fragment = text.Measure(width);
         fragment.Add(new LineOp(new(0, fragment.Height + 3), new(width, fragment.Height + 3), Typography.Rule, 0.5f));
         return fragment;
@@ -40,7 +40,7 @@ internal static class PageDecorations
     {
         var row = new Row(
             [
-                context.Text($"{context.Request.Organization} · {context.F("generated_on", context.GeneratedDate)}", Typography.PageDecoration),
+                context.Text(context.Join([context.Request.Organization, context.F("generated_on", context.GeneratedDate)]), Typography.PageDecoration),
                 context.Text(context.F("page_of", number, count), Typography.PageDecoration, TextAlign.End),
             ], context.Rtl, 8, [0.75f, 0.25f]);
         var placed = row.Measure(width);

@@ -17,7 +17,7 @@ internal sealed class HeadlineFiguresComponent(ReportContext context, Footnotes 
         {
             var cells = chunk.Select(Card).ToList();
             while (cells.Count < PerRow) cells.Add(new Spacer(0));
-            return (Block)new Row(cells, context.Rtl, 8) { CellBackground = Typography.AccentLight, CellPadding = 7 };
+            return (Block)new Row(cells, context.Rtl, 8) { CellBackground = Typography.AccentLight, CellPadding = 6 };
         }).ToList();
         return new Stack(rows, 8);
     }
@@ -40,7 +40,7 @@ internal sealed class HeadlineFiguresComponent(ReportContext context, Footnotes 
         if (result.Definition.Description is { } description)
             blocks.Add(context.Text(description.Get(context.Language), Typography.Footnote));
         if (estimate.N is { } n)
-            blocks.Add(context.Text($"n = {context.Format.Count(n)}", Typography.Footnote));
-        return new Stack(blocks, 2);
+            blocks.Add(context.Text(context.Isolate($"n = {context.Format.Count(n)}"), Typography.Footnote));
+        return new Stack(blocks, 1.5f);
     }
 }

@@ -17,16 +17,16 @@ internal sealed class MethodologyBoxComponent(ReportContext context)
     {
         var report = context.Report;
         var responses = context.Format.Count(report.Responses);
-        var languages = string.Join(", ", LanguagesUsed(context).Select(ReportContext.LanguageName));
+        var languages = string.Join(", ", LanguagesUsed(context).Select(l => context.Isolate(ReportContext.LanguageName(l))));
         var lines = new List<string>
         {
             string.IsNullOrWhiteSpace(context.Request.Place)
                 ? context.F("method_who", responses, languages)
-                : context.F("method_who_place", responses, languages, context.Request.Place!),
+                : context.F("method_who_place", responses, languages, context.Isolate(context.Request.Place!)),
             context.S("method_how"),
         };
         if (Period(context) is { } period) lines.Add(context.F("method_when", period));
-        else if (Waves(context) is { Count: > 0 } waves) lines.Add(context.F("method_waves", string.Join(", ", waves)));
+        else if (Waves(context) is { Count: > 0 } waves) lines.Add(context.F("method_waves", string.Join(", ", waves.Select(context.Isolate))));
         lines.Add(report.Weighted ? context.F("method_weighted", context.Format.Decimal2(report.WeightingDesignEffect)) : context.S("method_unweighted"));
         lines.Add(context.F("method_ci", report.CiMethod == "wilson" ? "Wilson" : "Korn–Graubard"));
         lines.Add(context.F("method_suppression", report.MinCell));

@@ -110,7 +110,7 @@ internal sealed class TrendTablesComponent(ReportContext context)
         {
             var first = dids[0];
             blocks.Add(context.Heading(context.S("section_did")));
-            blocks.Add(context.Text(context.F("did_note", context.GroupLabel("site", first.Site), context.GroupLabel("site", first.ComparisonSite), first.Before, first.After), Typography.Small));
+            blocks.Add(context.Text(context.F("did_note", context.GroupLabel("site", first.Site), context.GroupLabel("site", first.ComparisonSite), context.Isolate(first.Before), context.Isolate(first.After)), Typography.Small));
             var notes = new Footnotes(context);
             var rows = new List<IReadOnlyList<Block>>();
             foreach (var did in dids)
@@ -151,7 +151,7 @@ internal sealed class TrendTablesComponent(ReportContext context)
             var e = wave.Estimate;
             rows.Add(
             [
-                Tables.Cell(context, wave.Value, first: true),
+                Tables.Cell(context, context.Isolate(wave.Value), first: true),
                 Tables.Cell(context, notes.Cell(context.Value(result, e), e, Typography.TableCell)),
                 Tables.Cell(context, e.IsPresented ? context.Interval(result, e) : DisplayFormat.Withheld),
                 Tables.Cell(context, e.N is { } n ? context.Format.Count(n) : DisplayFormat.Withheld),

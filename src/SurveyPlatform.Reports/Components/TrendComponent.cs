@@ -19,8 +19,8 @@ internal sealed class TrendComponent(ReportContext context, Footnotes notes)
         var header = new Block[]
         {
             context.Text(context.S("col_indicator"), Typography.TableHeader),
-            context.Text(last.From, Typography.TableHeader, TextAlign.End),
-            context.Text(last.To, Typography.TableHeader, TextAlign.End),
+            context.Text(context.Isolate(last.From), Typography.TableHeader, TextAlign.End),
+            context.Text(context.Isolate(last.To), Typography.TableHeader, TextAlign.End),
             context.Text(context.S("col_change"), Typography.TableHeader, TextAlign.End),
             context.Text(context.S("ci95"), Typography.TableHeader, TextAlign.End),
             context.Text(context.S("col_clear"), Typography.TableHeader, TextAlign.End),
@@ -47,7 +47,7 @@ internal sealed class TrendComponent(ReportContext context, Footnotes notes)
         return new KeepTogether(new Stack(
         [
             context.Heading(context.S("trend_heading")),
-            context.Text(context.F("trend_note", last.From, last.To), Typography.Small),
+            context.Text(context.F("trend_note", context.Isolate(last.From), context.Isolate(last.To)), Typography.Small),
             new Table([2.6f, 1, 1, 1, 1.5f, 0.8f], header, rows, context.Rtl, Typography.Table),
         ], 4));
     }

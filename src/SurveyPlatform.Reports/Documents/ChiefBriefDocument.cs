@@ -21,7 +21,7 @@ internal sealed class ChiefBriefDocument(ReportContext context) : IReportDocumen
         var laterNotes = new Footnotes(context);
         var intro = string.IsNullOrWhiteSpace(context.Request.Place)
             ? context.F("brief_intro", context.Format.Count(context.Report.Responses))
-            : context.F("brief_intro_place", context.Format.Count(context.Report.Responses), context.Request.Place!);
+            : context.F("brief_intro_place", context.Format.Count(context.Report.Responses), context.Isolate(context.Request.Place!));
         var blocks = new List<Block?>
         {
             new DocumentHeaderComponent(context, Kind).Compose(),
