@@ -87,7 +87,10 @@ internal sealed class GroupTablesComponent(ReportContext context)
             context.Heading(result.Definition.Label.Get(context.Language), Typography.Subheading),
         };
         if (result.Definition.Description is { } description) blocks.Add(context.Text(description.Get(context.Language), Typography.Small));
-        blocks.Add(new Table(width, Tables.Header(context, [context.S("col_group"), .. headers]), rows, context.Rtl, Typography.Table));
+        blocks.Add(new Table(width, Tables.Header(context, [context.S("col_group"), .. headers]), rows, context.Rtl, Typography.Table)
+        {
+            ContinuedCaption = context.Text(context.F("continued", result.Definition.Label.Get(context.Language)), Typography.Small.Bold()),
+        });
         if (notes.Any) blocks.Add(notes.Compose());
         return new Stack(blocks, 3);
     }

@@ -8,7 +8,8 @@ internal sealed record TableStyle(SKColor HeaderBackground, SKColor Rule, SKColo
 /// <summary>
 /// Rows under a header, split between pages by whole rows; the header is repeated at the top of every
 /// page the table continues on, and never left alone at the bottom of a page. Columns have relative
-/// widths; the first column is at the start edge (the right in Arabic).
+/// widths; the first column is at the start edge (the right in Arabic). A continued table may carry a
+/// caption above its repeated header (the table's name, "continued").
 /// </summary>
 internal sealed class Table : Block
 {
@@ -41,12 +42,22 @@ internal sealed class Table : Block
 
     public int RowCount => _rows.Count - _firstRow;
 
+    /// <summary>Shown above the header on every page after the first.</summary>
+    public Block? ContinuedCaption { get; init; }
+
     public override Placement Place(Space space)
     {
         var columns = ColumnWidths(space.Width);
         var header = Cells(-1, _header, columns);
-        var headerHeight = RowHeight(header);
         var fragment = new Fragment(space.Width, 0);
+        float top = 0;
+        if (_firstRow > 0 && ContinuedCaption is not null)
+        {
+            var caption = ContinuedCaption.Measure(space.Width);
+            fragment.Add(caption, 0, 0);
+            top = caption.Height + 2;
+        }
+        var headerHeight = top + RowHeight(header);
         var y = headerHeight;
         var placedRows = 0;
         for (var r = _firstRow; r < _rows.Count; r++)
@@ -63,12 +74,12 @@ internal sealed class Table : Block
             placedRows++;
         }
         if (placedRows == 0 && _firstRow < _rows.Count) return Placement.Nothing(this);
-        fragment.Ops.Insert(0, new RectOp(new SKRect(0, 0, space.Width, headerHeight), _style.HeaderBackground));
-        AddCells(fragment, header, columns, 0, headerHeight);
+        fragment.Ops.Insert(0, new RectOp(new SKRect(0, top, space.Width, headerHeight), _style.HeaderBackground));
+        AddCells(fragment, header, columns, top, headerHeight - top);
         fragment.Add(new LineOp(new SKPoint(0, headerHeight), new SKPoint(space.Width, headerHeight), _style.Rule, 0.8f));
         fragment.Height = y;
         var next = _firstRow + placedRows;
-        var rest = next < _rows.Count ? new Table(_widths, _header, _rows, next, _rtl, _style, _measured) : null;
+        var rest = next < _rows.Count ? new Table(_widths, _header, _rows, next, _rtl, _style, _measured) { ContinuedCaption = ContinuedCaption } : null;
         return new Placement(fragment, rest);
     }
 

@@ -118,6 +118,24 @@ public class LayoutEngineTests
     }
 
     [Fact]
+    public void A_continued_table_names_itself_above_the_repeated_header()
+    {
+        var table = new Table([2, 1], [Text("Group"), Text("Estimate")],
+            Enumerable.Range(1, 60).Select(i => (IReadOnlyList<Block>)[Text($"row {i}"), Text($"{i}%")]).ToList(), false,
+            new TableStyle(SKColors.LightGray, SKColors.Gray, SKColors.WhiteSmoke)) { ContinuedCaption = Text("Victim chill (continued)") };
+        var pages = Paginator.Flow(table, new PageGeometry(300, 400, 20, 0, 0));
+        Assert.DoesNotContain("Victim chill (continued)", pages[0].Texts());
+        foreach (var page in pages.Skip(1))
+        {
+            var texts = page.Flatten().Where(f => f.Op is TextRunOp).Select(f => (((TextRunOp)f.Op).Text, f.Origin.Y)).ToList();
+            var caption = Assert.Single(texts, t => t.Text == "Victim chill (continued)");
+            var header = Assert.Single(texts, t => t.Text == "Group");
+            Assert.True(caption.Y < header.Y);
+            Assert.All(texts.Where(t => t.Text.StartsWith("row ")), row => Assert.True(row.Y > header.Y));
+        }
+    }
+
+    [Fact]
     public void A_table_header_is_never_left_alone_at_the_bottom_of_a_page()
     {
         var table = NumberTable(5);
