@@ -28,7 +28,8 @@ internal static class Tables
         Cell(context, notes.Cell(context.Value(result, e), e, Typography.TableCell)),
         Cell(context, e.IsPresented ? context.Interval(result, e) : DisplayFormat.Withheld),
         Cell(context, e.N is { } n ? context.Format.Count(n) : DisplayFormat.Withheld),
-        Cell(context, e.IsPresented && e.NEff is { } nEff ? context.Format.Whole(nEff) : DisplayFormat.Withheld),
+        // Scores have no effective sample size: blank, not "—" (which means withheld).
+        Cell(context, result.Kind == IndicatorKind.Mean ? "" : e.IsPresented && e.NEff is { } nEff ? context.Format.Whole(nEff) : DisplayFormat.Withheld),
         Cell(context, context.S(e.IsPresented ? "yes" : "no")),
     ];
 

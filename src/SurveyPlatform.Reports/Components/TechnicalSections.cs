@@ -76,8 +76,10 @@ internal sealed class GroupTablesComponent(ReportContext context)
             ? Tables.DifferenceRow(context, notes, result, label, e, bold)
             : Tables.EstimateRow(context, notes, result, label, e, bold);
         var rows = new List<IReadOnlyList<Block>> { Row(context.S("all_respondents"), result.Overall, bold: true) };
+        var headings = new HashSet<int>();
         foreach (var breakdown in result.Groups.GroupBy(g => g.By))
         {
+            headings.Add(rows.Count);
             rows.Add(Tables.GroupHeading(context, context.BreakdownName(breakdown.Key), width.Length));
             rows.AddRange(breakdown.Select(g => Row(context.GroupLabel(g.By, g.Value), g.Estimate)));
         }
@@ -90,6 +92,7 @@ internal sealed class GroupTablesComponent(ReportContext context)
         blocks.Add(new Table(width, Tables.Header(context, [context.S("col_group"), .. headers]), rows, context.Rtl, Typography.Table)
         {
             ContinuedCaption = context.Text(context.F("continued", result.Definition.Label.Get(context.Language)), Typography.Small.Bold()),
+            KeepWithNext = headings,
         });
         if (notes.Any) blocks.Add(notes.Compose());
         return new Stack(blocks, 3);

@@ -45,6 +45,9 @@ internal sealed class Table : Block
     /// <summary>Shown above the header on every page after the first.</summary>
     public Block? ContinuedCaption { get; init; }
 
+    /// <summary>Rows (by index) never left last on a page, such as a heading row naming the groups below it.</summary>
+    public IReadOnlySet<int> KeepWithNext { get; init; } = new HashSet<int>();
+
     public override Placement Place(Space space)
     {
         var columns = ColumnWidths(space.Width);
@@ -59,27 +62,33 @@ internal sealed class Table : Block
         }
         var headerHeight = top + RowHeight(header);
         var y = headerHeight;
-        var placedRows = 0;
+        var fit = 0;
         for (var r = _firstRow; r < _rows.Count; r++)
+        {
+            y += RowHeight(Cells(r, _rows[r], columns));
+            if (y > space.Height + 0.01f && !(space.PageTop && fit == 0)) break;
+            fit++;
+        }
+        while (fit > 1 && _firstRow + fit < _rows.Count && KeepWithNext.Contains(_firstRow + fit - 1)) fit--;
+        if (fit == 0 && _firstRow < _rows.Count) return Placement.Nothing(this);
+        var placedRows = fit;
+        y = headerHeight;
+        for (var r = _firstRow; r < _firstRow + fit; r++)
         {
             var cells = Cells(r, _rows[r], columns);
             var height = RowHeight(cells);
-            var fits = y + height <= space.Height + 0.01f;
-            if (!fits && !(space.PageTop && placedRows == 0)) break;
             if (r % 2 == 1)
                 fragment.Add(new RectOp(new SKRect(0, y, space.Width, y + height), _style.StripeBackground));
             AddCells(fragment, cells, columns, y, height);
             fragment.Add(new LineOp(new SKPoint(0, y + height), new SKPoint(space.Width, y + height), _style.Rule, 0.4f));
             y += height;
-            placedRows++;
         }
-        if (placedRows == 0 && _firstRow < _rows.Count) return Placement.Nothing(this);
         fragment.Ops.Insert(0, new RectOp(new SKRect(0, top, space.Width, headerHeight), _style.HeaderBackground));
         AddCells(fragment, header, columns, top, headerHeight - top);
         fragment.Add(new LineOp(new SKPoint(0, headerHeight), new SKPoint(space.Width, headerHeight), _style.Rule, 0.8f));
         fragment.Height = y;
         var next = _firstRow + placedRows;
-        var rest = next < _rows.Count ? new Table(_widths, _header, _rows, next, _rtl, _style, _measured) { ContinuedCaption = ContinuedCaption } : null;
+        var rest = next < _rows.Count ? new Table(_widths, _header, _rows, next, _rtl, _style, _measured) { ContinuedCaption = ContinuedCaption, KeepWithNext = KeepWithNext } : null;
         return new Placement(fragment, rest);
     }
 

@@ -136,6 +136,20 @@ public class LayoutEngineTests
     }
 
     [Fact]
+    public void A_row_kept_with_the_next_is_never_the_last_on_a_page()
+    {
+        var style = new TableStyle(SKColors.LightGray, SKColors.Gray, SKColors.WhiteSmoke);
+        var rows = Enumerable.Range(1, 40).Select(i => (IReadOnlyList<Block>)[Text($"row {i}"), Text("x")]).ToList();
+        var plain = Paginator.Flow(new Table([2, 1], [Text("Group"), Text("Estimate")], rows, false, style), new PageGeometry(300, 400, 20, 0, 0));
+        var lastOnFirstPage = plain[0].Texts().Where(t => t.StartsWith("row ")).Last();
+        var index = int.Parse(lastOnFirstPage[4..]) - 1;
+        var kept = Paginator.Flow(new Table([2, 1], [Text("Group"), Text("Estimate")], rows, false, style) { KeepWithNext = new HashSet<int> { index } },
+            new PageGeometry(300, 400, 20, 0, 0));
+        Assert.DoesNotContain(lastOnFirstPage, kept[0].Texts());
+        Assert.Contains(lastOnFirstPage, kept[1].Texts());
+    }
+
+    [Fact]
     public void A_table_header_is_never_left_alone_at_the_bottom_of_a_page()
     {
         var table = NumberTable(5);
