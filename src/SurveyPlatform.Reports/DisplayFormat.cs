@@ -36,8 +36,14 @@ internal sealed class DisplayFormat(string language, CultureInfo culture)
         var digits = Math.Abs(whole).ToString("N0", Culture);
         var signed = whole > 0 ? "+" + digits : whole < 0 ? Culture.NumberFormat.NegativeSign + digits : digits;
         // In Arabic the sign would move to the other side of the number; keep "+12" in one left-to-right piece.
-        return language == "ar" ? "\u200F\u200E" + signed + "\u200E\u200F" : signed;
+        return Piece(signed);
     }
+
+    /// <summary>
+    /// In Arabic, a number kept in one left-to-right piece (as a bidi isolate would), so that both ends of a
+    /// range look alike: .NET's Arabic percent ends with a letter mark that would otherwise turn the next number around.
+    /// </summary>
+    private string Piece(string number) => language == "ar" ? "\u200F\u200E" + number + "\u200E\u200F" : number;
 
     /// <summary>The estimate as printed: 42% for shares, 58 for scores, +12 for differences (points).</summary>
     public string Value(Estimate estimate, IndicatorKind kind, IndicatorKind compared = IndicatorKind.Proportion) =>
@@ -54,8 +60,8 @@ internal sealed class DisplayFormat(string language, CultureInfo culture)
         if (estimate.CiLow is not { } low || estimate.CiHigh is not { } high) return Withheld;
         return kind switch
         {
-            IndicatorKind.Proportion => $"{Percent(low)}–{Percent(high)}",
-            IndicatorKind.Mean => $"{Whole(low)}–{Whole(high)}",
+            IndicatorKind.Proportion => $"{Piece(Percent(low))}–{Piece(Percent(high))}",
+            IndicatorKind.Mean => $"{Piece(Whole(low))}–{Piece(Whole(high))}",
             _ => ReportStrings.Format("range", language, Culture,
                 Signed(compared == IndicatorKind.Proportion ? low * 100 : low), Signed(compared == IndicatorKind.Proportion ? high * 100 : high)),
         };

@@ -92,7 +92,7 @@ internal sealed class ReportContext
         return string.Join(" × ", keys.Zip(values, (key, v) => v switch
         {
             GroupEstimate.NotAnswered => S("not_answered"),
-            _ when key == "lang" => LanguageName(v),
+            _ when key == "lang" => Isolate(LanguageName(v)),
             _ => Survey?.FindItem(key)?.FindOption(v)?.Label.Get(Language) ?? Isolate(v),
         }));
     }
