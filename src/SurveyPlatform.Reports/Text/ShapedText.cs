@@ -40,6 +40,12 @@ internal sealed class ShapedText
 {
     [ThreadStatic] private static Buffer? _buffer;
 
+    /// <summary>
+    /// Latin text is set without standard ligatures (ff, fi): PDF readers that ignore ActualText would
+    /// otherwise extract "eﬀect" and fail to find "effect".
+    /// </summary>
+    private static readonly Feature[] LatinFeatures = [new Feature(Tag.Parse("liga"), 0)];
+
     private readonly float[] _advance;
     private readonly bool[] _clusterStart;
     private readonly bool[] _breakAfter;
@@ -105,7 +111,7 @@ internal sealed class ShapedText
         buffer.Direction = Levels[start] % 2 == 1 ? Direction.RightToLeft : Direction.LeftToRight;
         buffer.Language = Languages.Get(language);
         buffer.GuessSegmentProperties();
-        face.Shaper.Shape(buffer);
+        face.Shaper.Shape(buffer, face.Family == FontFamily.Latin ? LatinFeatures : []);
         var infos = buffer.GetGlyphInfoSpan();
         var positions = buffer.GetGlyphPositionSpan();
         var style = _spans[_spanOf[start]].Style;

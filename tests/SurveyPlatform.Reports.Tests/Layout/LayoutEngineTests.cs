@@ -44,6 +44,13 @@ public class LayoutEngineTests
     }
 
     [Fact]
+    public void Latin_text_keeps_one_glyph_per_letter_so_simple_extractors_find_words()
+    {
+        var p = Text("effect, office, difference");
+        Assert.Equal(p.Shaped.Text.Length, p.Shaped.Items.Sum(i => i.Glyphs.Length));
+    }
+
+    [Fact]
     public void Explicit_newlines_end_lines()
     {
         var p = Text("one\ntwo\nthree");

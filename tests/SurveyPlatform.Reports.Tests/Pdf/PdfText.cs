@@ -17,9 +17,16 @@ internal static class PdfText
         page.Letters.GroupBy(l => Math.Round(l.StartBaseLine.Y)).OrderByDescending(g => g.Key)
             .Select(g => (IReadOnlyList<Letter>)g.OrderBy(l => l.StartBaseLine.X).ToList());
 
+    /// <summary>The words of each text line, top to bottom, left to right.</summary>
+    public static IReadOnlyList<IReadOnlyList<Word>> WordLines(Page page) =>
+        page.GetWords().GroupBy(w => Math.Round(w.Letters[0].StartBaseLine.Y)).OrderByDescending(g => g.Key)
+            .Select(g => (IReadOnlyList<Word>)g.OrderBy(w => w.BoundingBox.Left).ToList()).ToList();
+
+    /// <summary>A line as text with single spaces between words.</summary>
+    public static string Text(IReadOnlyList<Word> line) => string.Join(" ", line.Select(w => w.Text));
+
     public static string LogicalLine(IReadOnlyList<Letter> visual)
     {
-        // Split into runs of left-to-right (digits, Latin) and the rest, then reverse the order of runs and of letters in right-to-left runs.
         var runs = new List<(bool Ltr, List<string> Letters)>();
         foreach (var letter in visual)
         {
@@ -35,6 +42,6 @@ internal static class PdfText
             if (!ltr) letters.Reverse();
             foreach (var l in letters) builder.Append(l);
         }
-        return builder.ToString().Replace("\u200F", "").Replace("\u061C", "").Trim();
+        return builder.ToString().Replace("\u200F", "").Replace("\u200E", "").Replace("\u061C", "").Trim();
     }
 }
