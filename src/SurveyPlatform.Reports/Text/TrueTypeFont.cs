@@ -58,22 +58,28 @@ internal sealed class TrueTypeFont
             foreach (var part in Components(glyf, pending.Pop()))
                 if (part < GlyphCount && !keep[part]) { keep[part] = true; pending.Push(part); }
 
-        // glyf and loca (long offsets).
+        // glyf, then loca: short offsets (half the size) when the kept outlines are small enough.
         var glyfOut = new MemoryStream();
-        var locaOut = new byte[(GlyphCount + 1) * 4];
+        var offsets = new int[GlyphCount + 1];
         for (var g = 0; g < GlyphCount; g++)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(locaOut.AsSpan(g * 4), (uint)glyfOut.Length);
+            offsets[g] = (int)glyfOut.Length;
             if (!keep[g]) continue;
-            var length = _loca[g + 1] - _loca[g];
-            glyfOut.Write(_data, glyf + _loca[g], length);
+            glyfOut.Write(_data, glyf + _loca[g], _loca[g + 1] - _loca[g]);
             while (glyfOut.Length % 4 != 0) glyfOut.WriteByte(0);
         }
-        BinaryPrimitives.WriteUInt32BigEndian(locaOut.AsSpan(GlyphCount * 4), (uint)glyfOut.Length);
+        offsets[GlyphCount] = (int)glyfOut.Length;
+        var shortLoca = glyfOut.Length < 0x20000;
+        var locaOut = new byte[(GlyphCount + 1) * (shortLoca ? 2 : 4)];
+        for (var g = 0; g <= GlyphCount; g++)
+        {
+            if (shortLoca) BinaryPrimitives.WriteUInt16BigEndian(locaOut.AsSpan(g * 2), (ushort)(offsets[g] / 2));
+            else BinaryPrimitives.WriteUInt32BigEndian(locaOut.AsSpan(g * 4), (uint)offsets[g]);
+        }
 
         var head = Copy("head");
         BinaryPrimitives.WriteUInt32BigEndian(head.AsSpan(8), 0);
-        BinaryPrimitives.WriteInt16BigEndian(head.AsSpan(50), 1);
+        BinaryPrimitives.WriteInt16BigEndian(head.AsSpan(50), (short)(shortLoca ? 0 : 1));
 
         // post version 3: no glyph names.
         var post = _tables.ContainsKey("post") ? Copy("post")[..32] : new byte[32];

@@ -25,6 +25,10 @@ internal static class PdfText
     /// <summary>A line as text with single spaces between words.</summary>
     public static string Text(IReadOnlyList<Word> line) => string.Join(" ", line.Select(w => w.Text));
 
+    /// <summary>Arabic letters without their vowel marks (harakat), normalized.</summary>
+    public static string WithoutArabicMarks(string text) =>
+        new(text.Normalize(NormalizationForm.FormKC).Where(c => c is not ((>= '\u064B' and <= '\u065F') or '\u0670')).ToArray());
+
     public static string LogicalLine(IReadOnlyList<Letter> visual)
     {
         var runs = new List<(bool Ltr, List<string> Letters)>();
