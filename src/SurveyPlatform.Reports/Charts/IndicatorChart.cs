@@ -62,7 +62,9 @@ internal static class IndicatorChart
             var label = context.Text(anchor.Label, Typography.ChartTick.WithColor(Typography.Anchor));
             var anchorWidth = label.Shaped.NaturalWidth + 1;
             var text = label.Measure(anchorWidth);
-            var x = X(anchor.Value);
+            // Beside the diamond, past the end of the row's whisker so the label never crosses it.
+            var reach = Math.Max(anchor.Value, rows[anchor.Row].High ?? 0);
+            var x = X(reach);
             fragment.Add(text, rtl ? x - 6 - anchorWidth : x + 6, Y(anchor.Row) + 0.34f * RowHeight - text.Height / 2);
         }
         for (var tick = 0; tick <= 100; tick += 20)

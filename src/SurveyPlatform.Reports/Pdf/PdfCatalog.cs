@@ -14,22 +14,23 @@ internal static partial class PdfCatalog
 {
     public static byte[] AddLanguage(byte[] pdf, string language, bool rtl)
     {
-        var text = Encoding.Latin1.GetString(pdf);
-        var trailerAt = text.LastIndexOf("trailer", StringComparison.Ordinal);
-        var startXrefAt = text.LastIndexOf("startxref", StringComparison.Ordinal);
+        // Only the end of the file (trailer) and the catalog object are read as text.
+        var bytes = pdf.AsSpan();
+        var trailerAt = bytes.LastIndexOf("trailer"u8);
+        var startXrefAt = bytes.LastIndexOf("startxref"u8);
         if (trailerAt < 0 || startXrefAt < trailerAt)
             throw new InvalidOperationException("The PDF has no classic trailer to update.");
-        var trailer = text[trailerAt..startXrefAt];
+        var trailer = Encoding.Latin1.GetString(bytes[trailerAt..startXrefAt]);
         var root = Number(RootPattern(), trailer);
         var size = Number(SizePattern(), trailer);
         var info = InfoPattern().Match(trailer);
-        var previous = long.Parse(text[(startXrefAt + 9)..].Trim().Split('\n')[0].Trim(), CultureInfo.InvariantCulture);
+        var previous = long.Parse(Encoding.Latin1.GetString(bytes[(startXrefAt + 9)..]).Trim().Split('\n')[0].Trim(), CultureInfo.InvariantCulture);
 
-        var objectStart = text.IndexOf($"\n{root} 0 obj", StringComparison.Ordinal);
+        var objectStart = bytes.IndexOf(Encoding.Latin1.GetBytes($"\n{root} 0 obj"));
         if (objectStart < 0) throw new InvalidOperationException($"The PDF catalog (object {root}) was not found.");
-        var dictionaryStart = text.IndexOf("<<", objectStart, StringComparison.Ordinal);
-        var dictionaryEnd = text.IndexOf("endobj", dictionaryStart, StringComparison.Ordinal);
-        var dictionary = text[dictionaryStart..dictionaryEnd].TrimEnd();
+        var objectLength = bytes[objectStart..].IndexOf("endobj"u8);
+        var text = Encoding.Latin1.GetString(bytes.Slice(objectStart, objectLength));
+        var dictionary = text[text.IndexOf("<<", StringComparison.Ordinal)..].TrimEnd();
         if (!dictionary.EndsWith(">>", StringComparison.Ordinal) || dictionary.Contains("/Lang", StringComparison.Ordinal)) return pdf;
 
         var additions = $"\n/Lang ({language})\n/ViewerPreferences <</DisplayDocTitle true{(rtl ? " /Direction /R2L" : "")}>>";
