@@ -32,7 +32,10 @@ internal static class Samples
     {
         var table = SyntheticResponses.Generate(Survey, new SyntheticOptions
         {
-            Count = count, Seed = seed, Waves = waves, Sites = waves.Count > 0 ? ["north", "south"] : [],
+            Count = count,
+            Seed = seed,
+            Waves = waves,
+            Sites = waves.Count > 0 ? ["north", "south"] : [],
         });
         var report = IndicatorEngine.Compute(table, new EngineOptions
         {

@@ -119,9 +119,17 @@ internal sealed class ShapedText
         var count = infos.Length;
         var item = new ShapedItem
         {
-            Face = face, Style = style, Start = start, End = end, Level = Levels[start],
-            Glyphs = new ushort[count], Clusters = new int[count], PenX = new float[count],
-            OffsetX = new float[count], OffsetY = new float[count], Advance = new float[count],
+            Face = face,
+            Style = style,
+            Start = start,
+            End = end,
+            Level = Levels[start],
+            Glyphs = new ushort[count],
+            Clusters = new int[count],
+            PenX = new float[count],
+            OffsetX = new float[count],
+            OffsetY = new float[count],
+            Advance = new float[count],
         };
         float pen = 0;
         for (var g = 0; g < count; g++)

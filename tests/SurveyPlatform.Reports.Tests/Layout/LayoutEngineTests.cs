@@ -129,7 +129,8 @@ public class LayoutEngineTests
     {
         var table = new Table([2, 1], [Text("Group"), Text("Estimate")],
             Enumerable.Range(1, 60).Select(i => (IReadOnlyList<Block>)[Text($"row {i}"), Text($"{i}%")]).ToList(), false,
-            new TableStyle(SKColors.LightGray, SKColors.Gray, SKColors.WhiteSmoke)) { ContinuedCaption = Text("Victim chill (continued)") };
+            new TableStyle(SKColors.LightGray, SKColors.Gray, SKColors.WhiteSmoke))
+        { ContinuedCaption = Text("Victim chill (continued)") };
         var pages = Paginator.Flow(table, new PageGeometry(300, 400, 20, 0, 0));
         Assert.DoesNotContain("Victim chill (continued)", pages[0].Texts());
         foreach (var page in pages.Skip(1))
