@@ -18,7 +18,7 @@ public static class ReportRenderer
     internal static byte[] Render(ReportRequest request, out string missingCharacters)
     {
         var context = new ReportContext(request, Validate(request));
-        IReportDocument document = request.Kind switch
+        ReportDocument document = request.Kind switch
         {
             ReportKind.Brief => new ChiefBriefDocument(context),
             ReportKind.Full => new TechnicalReportDocument(context),

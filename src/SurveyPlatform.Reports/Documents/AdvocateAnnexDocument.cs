@@ -4,19 +4,13 @@ using SurveyPlatform.Reports.Layout;
 namespace SurveyPlatform.Reports.Documents;
 
 /// <summary>The advocate annex (one page): three key findings, a citation line with a QR code to the public results, and a reproducibility footer.</summary>
-internal sealed class AdvocateAnnexDocument(ReportContext context) : IReportDocument
+internal sealed class AdvocateAnnexDocument(ReportContext context) : ReportDocument(context, "kind_annex")
 {
-    private string Kind => context.S("kind_annex");
-
-    public string Title => $"{context.SurveyTitle}: {Kind}";
-    public PageDecoration? Header => PageDecorations.Header(context, Kind);
-    public PageDecoration? Footer => PageDecorations.Footer(context);
-
-    public Block Compose() => new Stack(
+    public override Block Compose() => new Stack(
     [
-        new DocumentHeaderComponent(context, Kind).Compose(),
-        new KeyFindingsComponent(context).Compose(),
-        new CitationComponent(context).Compose(),
-        new ReproducibilityComponent(context).Compose(),
+        new DocumentHeaderComponent(Context, Kind).Compose(),
+        new KeyFindingsComponent(Context).Compose(),
+        new CitationComponent(Context).Compose(),
+        new ReproducibilityComponent(Context).Compose(),
     ], 12);
 }

@@ -8,26 +8,20 @@ namespace SurveyPlatform.Reports.Documents;
 /// trends and difference in differences, responses received, the methodology in full and the
 /// questionnaire as asked in each language used.
 /// </summary>
-internal sealed class TechnicalReportDocument(ReportContext context) : IReportDocument
+internal sealed class TechnicalReportDocument(ReportContext context) : ReportDocument(context, "kind_full")
 {
-    private string Kind => context.S("kind_full");
-
-    public string Title => $"{context.SurveyTitle}: {Kind}";
-    public PageDecoration? Header => PageDecorations.Header(context, Kind);
-    public PageDecoration? Footer => PageDecorations.Footer(context);
-
-    public Block Compose()
+    public override Block Compose()
     {
         var blocks = new List<Block?>
         {
-            new DocumentHeaderComponent(context, Kind).Compose(),
-            new OverviewComponent(context).Compose(),
-            new IndicatorSummaryComponent(context).Compose(),
-            new GroupTablesComponent(context).Compose(),
-            new TrendTablesComponent(context).Compose(),
-            new ResponseCountsComponent(context).Compose(),
-            new MethodologyComponent(context).Compose(),
-            new QuestionnaireComponent(context).Compose(),
+            new DocumentHeaderComponent(Context, Kind).Compose(),
+            new OverviewComponent(Context).Compose(),
+            new IndicatorSummaryComponent(Context).Compose(),
+            new GroupTablesComponent(Context).Compose(),
+            new TrendTablesComponent(Context).Compose(),
+            new ResponseCountsComponent(Context).Compose(),
+            new MethodologyComponent(Context).Compose(),
+            new QuestionnaireComponent(Context).Compose(),
         };
         return new Stack(blocks.OfType<Block>().ToList(), 10);
     }
