@@ -21,11 +21,14 @@ internal sealed class DisplayFormat(string language, CultureInfo culture)
 
     public static int Round(double value) => (int)Math.Round(value, MidpointRounding.AwayFromZero);
 
-    public string Percent(double share) => (Round(share * 100) / 100.0).ToString("P0", Culture);
+    public string Percent(double share) => Unbroken((Round(share * 100) / 100.0).ToString("P0", Culture));
 
-    public string Whole(double value) => Round(value).ToString("N0", Culture);
+    public string Whole(double value) => Unbroken(Round(value).ToString("N0", Culture));
 
-    public string Count(long value) => value.ToString("N0", Culture);
+    public string Count(long value) => Unbroken(value.ToString("N0", Culture));
+
+    /// <summary>A number never split over two lines ("42 %" in Spanish, "12 345" in Haitian Creole).</summary>
+    private static string Unbroken(string number) => number.Replace(' ', '\u00A0');
 
     public string Decimal2(double value) => value.ToString("N2", Culture);
 
