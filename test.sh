@@ -11,6 +11,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+# R's survey package is the reference the indicator engine is cross-checked against.
+command -v Rscript >/dev/null 2>&1 || missing+=(r-base-core)
+{ command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(survey)' >/dev/null 2>&1; } || missing+=(r-cran-survey)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${missing[*]}"
   as_root apt-get update -qq

@@ -33,7 +33,7 @@ public static class IndicatorEngine
         if (options.MinCell < EngineOptions.SmallestMinCell)
             throw new ArgumentException($"The privacy threshold (min cell) is {options.MinCell}; allowed: {EngineOptions.SmallestMinCell} or more.");
         var definition = table.Definition;
-        var filter = options.Filter is null ? null : RowPredicate.Compile(options.Filter, table);
+        var filter = options.Filter is null ? null : RowPredicate.Mask(options.Filter, table);
         var groupings = options.Breakdowns.Select(b => Grouping.Create(b, table)).ToList();
         var waves = WaveOrder(table);
         var trendGrouping = waves.Count >= 2 ? Grouping.Create(Breakdown.Of(ResponseTable.Wave), table) : null;
@@ -42,7 +42,7 @@ public static class IndicatorEngine
         var extra = new[] { trendGrouping, didGrouping }.OfType<Grouping>().ToList();
         var all = groupings.Concat(extra).ToList();
 
-        var values = new Dictionary<string, double[]>();
+        var values = new Dictionary<string, IndicatorValues>();
         foreach (var indicator in definition.Indicators.Where(i => i.Kind != IndicatorKind.Difference))
             values[indicator.Id] = IndicatorValues.Compute(indicator, table);
 
@@ -128,12 +128,12 @@ public static class IndicatorEngine
     internal sealed record IndicatorOutput(IndicatorResult Result, IReadOnlyList<GroupEstimate> Groups);
 
     /// <summary>The sums of one indicator's domain, overall and per group of every grouping, in one pass.</summary>
-    private sealed class DomainContext(ResponseTable table, IReadOnlyList<Grouping> groupings, EngineOptions options, Func<int, bool>? filter)
+    private sealed class DomainContext(ResponseTable table, IReadOnlyList<Grouping> groupings, EngineOptions options, bool[]? filter)
     {
-        public IndicatorOutput Single(IndicatorDefinition indicator, double[] y)
+        public IndicatorOutput Single(IndicatorDefinition indicator, IndicatorValues values)
         {
-            var sums = Accumulate(y, null, filter);
-            (DomainSums Overall, DomainSums[][] Groups)? unfiltered = filter is null ? null : Accumulate(y, null, null);
+            var sums = Accumulate(filter is null ? values : values.Where(filter));
+            (DomainSums Overall, DomainSums[][] Groups)? unfiltered = filter is null ? null : Accumulate(values);
             Estimate Estimate(in DomainSums d) => (indicator.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci)).Published();
             var overall = PrivacySuppression.Overall(Estimate(sums.Overall), sums.Overall.N, unfiltered?.Overall.N, options.MinCell);
             var groups = new List<GroupEstimate>();
@@ -152,12 +152,19 @@ public static class IndicatorEngine
             return new IndicatorOutput(new IndicatorResult { Id = indicator.Id, Kind = indicator.Kind, Definition = indicator, Overall = overall }, groups);
         }
 
-        public IndicatorOutput Difference(IndicatorDefinition indicator, double[] y, IndicatorDefinition of)
+        public IndicatorOutput Difference(IndicatorDefinition indicator, IndicatorValues values, IndicatorDefinition of)
         {
             Estimate Estimate(in DomainSums d) => (of.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci)).Published();
             Estimate Part(in DomainSums d) => d.N < options.MinCell ? new Estimate { Decision = Decisions.Suppress, Reasons = [Decisions.Privacy] } : Estimate(d);
-            var a = Accumulate(y, RowPredicate.Compile(indicator.GroupA!, table), filter);
-            var b = Accumulate(y, RowPredicate.Compile(indicator.GroupB!, table), filter);
+            IndicatorValues Domain(Condition group)
+            {
+                var mask = RowPredicate.Mask(group, table);
+                if (filter is not null)
+                    for (var r = 0; r < mask.Length; r++) mask[r] &= filter[r];
+                return values.Where(mask);
+            }
+            var a = Accumulate(Domain(indicator.GroupA!));
+            var b = Accumulate(Domain(indicator.GroupB!));
             var overall = Estimator.Difference(Part(a.Overall), Part(b.Overall));
             var groups = new List<GroupEstimate>();
             for (var g = 0; g < groupings.Count; g++)
@@ -172,24 +179,78 @@ public static class IndicatorEngine
             return new IndicatorOutput(new IndicatorResult { Id = indicator.Id, Kind = indicator.Kind, Definition = indicator, Overall = overall }, groups);
         }
 
-        private (DomainSums Overall, DomainSums[][] Groups) Accumulate(double[] y, Func<int, bool>? among, Func<int, bool>? rowFilter)
+        /// <summary>
+        /// Counts rows (and sums weights and squared weights) per (group, value code) cell, one tight pass per
+        /// grouping, then turns each group's cells into its <see cref="DomainSums"/>.
+        /// </summary>
+        private (DomainSums Overall, DomainSums[][] Groups) Accumulate(IndicatorValues values)
         {
-            var overall = new DomainSums();
-            var groups = groupings.Select(g => new DomainSums[g.Labels.Length]).ToArray();
-            var index = groupings.Select(g => g.RowGroup).ToArray();
+            var codes = values.Codes;
+            var width = values.Y.Length;
             var weights = table.Weights;
-            for (var r = 0; r < y.Length; r++)
+            var overall = Cells.Count(codes, null, 1, width, weights);
+            var groups = new DomainSums[groupings.Count][];
+            for (var g = 0; g < groupings.Count; g++)
             {
-                var value = y[r];
-                if (double.IsNaN(value)) continue;
-                if (among is not null && !among(r)) continue;
-                if (rowFilter is not null && !rowFilter(r)) continue;
-                var w = weights is null ? 1.0 : weights[r];
-                overall.Add(value, w);
-                for (var g = 0; g < index.Length; g++)
-                    groups[g][index[g][r]].Add(value, w);
+                var cells = Cells.Count(codes, groupings[g].RowGroup, groupings[g].Labels.Length, width, weights);
+                groups[g] = new DomainSums[groupings[g].Labels.Length];
+                for (var i = 0; i < groups[g].Length; i++) groups[g][i] = cells.Sums(i, values.Y);
             }
-            return (overall, groups);
+            return (overall.Sums(0, values.Y), groups);
+        }
+    }
+
+    /// <summary>Row counts and weight sums per (group, value code).</summary>
+    private sealed class Cells(int width, long[] count, double[]? sumW, double[]? sumW2)
+    {
+        public static Cells Count(ushort[] codes, ushort[]? rowGroup, int groups, int width, double[]? weights)
+        {
+            var count = new long[groups * width];
+            if (weights is null)
+            {
+                if (rowGroup is null)
+                {
+                    foreach (var c in codes) count[c]++;
+                }
+                else
+                {
+                    for (var r = 0; r < codes.Length; r++) count[rowGroup[r] * width + codes[r]]++;
+                }
+                return new Cells(width, count, null, null);
+            }
+            var sumW = new double[count.Length];
+            var sumW2 = new double[count.Length];
+            for (var r = 0; r < codes.Length; r++)
+            {
+                var cell = (rowGroup is null ? 0 : rowGroup[r] * width) + codes[r];
+                var w = weights[r];
+                count[cell]++;
+                sumW[cell] += w;
+                sumW2[cell] += w * w;
+            }
+            return new Cells(width, count, sumW, sumW2);
+        }
+
+        /// <summary>The domain sums of one group: every value code with a value (NaN and code 0 are outside the domain).</summary>
+        public DomainSums Sums(int group, double[] y)
+        {
+            var sums = new DomainSums();
+            for (var v = 1; v < width; v++)
+            {
+                var cell = group * width + v;
+                var n = count[cell];
+                if (n == 0 || double.IsNaN(y[v])) continue;
+                var value = y[v];
+                double w = sumW?[cell] ?? n, w2 = sumW2?[cell] ?? n;
+                sums.N += n;
+                if (value != 0) sums.Positives += n;
+                sums.SumW += w;
+                sums.SumWY += value * w;
+                sums.SumW2 += w2;
+                sums.SumW2Y += value * w2;
+                sums.SumW2Y2 += value * value * w2;
+            }
+            return sums;
         }
     }
 }

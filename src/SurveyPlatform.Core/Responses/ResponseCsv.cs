@@ -64,7 +64,13 @@ public static class ResponseCsv
         }
 
         var builder = new ResponseTableBuilder(definition, options.AreaCodes, capacity: 4096);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false };
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = null,
+            DetectColumnCountChanges = false,
+            // Codes repeat on every row: reuse one string per distinct value instead of allocating each cell.
+            CacheFields = true,
+        };
         string[] header;
         string sha256;
         try

@@ -46,6 +46,8 @@ public sealed class ResponseTableBuilder
     /// <summary>The slot of a column (item key, <c>lang</c>, <c>wave</c>, <c>site</c>), or -1 when unknown. Weight is separate.</summary>
     public int SlotOf(string key) => _slotIndex.TryGetValue(key, out var i) ? i : -1;
 
+    public int SlotOf(ReadOnlySpan<char> key) => _slotIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var i) ? i : -1;
+
     public int NewRow()
     {
         if (Count == _capacity)
@@ -59,7 +61,10 @@ public sealed class ResponseTableBuilder
     }
 
     /// <summary>Stores <paramref name="value"/> (non-blank) in <paramref name="row"/>; returns what is wrong with it, or null.</summary>
-    public string? Set(int slot, int row, string value) => _slots[slot].Set(row, value);
+    public string? Set(int slot, int row, string value) => _slots[slot].Set(row, value.AsSpan());
+
+    /// <summary>Same as <see cref="Set(int, int, string)"/> without making a string of a value that is already known.</summary>
+    public string? Set(int slot, int row, ReadOnlySpan<char> value) => _slots[slot].Set(row, value);
 
     public string? Set(string key, int row, string value)
     {
@@ -107,7 +112,7 @@ public sealed class ResponseTableBuilder
     private abstract class Slot(string key)
     {
         public string Key { get; } = key;
-        public abstract string? Set(int row, string value);
+        public abstract string? Set(int row, ReadOnlySpan<char> value);
         public abstract void Grow(int capacity);
         public abstract Column Build(int count);
     }
@@ -126,21 +131,22 @@ public sealed class ResponseTableBuilder
             for (var i = 0; i < _codes.Count; i++) _lookup[_codes[i]] = (ushort)(i + 1);
         }
 
-        public override string? Set(int row, string value)
+        public override string? Set(int row, ReadOnlySpan<char> value)
         {
-            if (_lookup.TryGetValue(value, out var index))
+            if (_lookup.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var index))
             {
                 _values[row] = index;
                 return null;
             }
             if (!_open)
-                return $"'{Shorten(value)}' is not a code of {Key}; allowed: {string.Join(", ", _codes)}";
+                return $"'{Shorten(value.ToString())}' is not a code of {Key}; allowed: {string.Join(", ", _codes)}";
             if (value.Length > 100)
                 return $"a {Key} label may have at most 100 characters";
             if (_codes.Count >= ushort.MaxValue - 1)
                 return $"too many different {Key} labels (at most {ushort.MaxValue - 2})";
-            _codes.Add(value);
-            _values[row] = _lookup[value] = (ushort)_codes.Count;
+            var label = value.ToString();
+            _codes.Add(label);
+            _values[row] = _lookup[label] = (ushort)_codes.Count;
             return null;
         }
 
@@ -158,24 +164,26 @@ public sealed class ResponseTableBuilder
     {
         private ulong[] _masks = [];
 
-        public override string? Set(int row, string value)
+        public override string? Set(int row, ReadOnlySpan<char> value)
         {
             ulong mask = 0;
-            foreach (var part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var range in value.Split(' '))
             {
+                var part = value[range];
+                if (part.IsEmpty) continue;
                 var i = IndexOf(part);
                 if (i < 0)
-                    return $"'{Shorten(part)}' is not a code of {Key}; allowed: codes separated by a space among {string.Join(", ", codes)}";
+                    return $"'{Shorten(part.ToString())}' is not a code of {Key}; allowed: codes separated by a space among {string.Join(", ", codes)}";
                 mask |= 1UL << i;
             }
             _masks[row] = mask;
             return null;
         }
 
-        private int IndexOf(string code)
+        private int IndexOf(ReadOnlySpan<char> code)
         {
             for (var i = 0; i < codes.Count; i++)
-                if (codes[i] == code) return i;
+                if (code.SequenceEqual(codes[i])) return i;
             return -1;
         }
 
@@ -193,10 +201,10 @@ public sealed class ResponseTableBuilder
     {
         private double[] _values = [];
 
-        public override string? Set(int row, string value)
+        public override string? Set(int row, ReadOnlySpan<char> value)
         {
             if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                return $"'{Shorten(value)}' is not a whole number; allowed: integers {min} to {max}";
+                return $"'{Shorten(value.ToString())}' is not a whole number; allowed: integers {min} to {max}";
             if (integer && (number < min || number > max))
                 return $"{number} is out of range for {Key}; allowed: integers {min} to {max}";
             _values[row] = number;
@@ -222,11 +230,11 @@ public sealed class ResponseTableBuilder
     {
         private string?[] _values = [];
 
-        public override string? Set(int row, string value)
+        public override string? Set(int row, ReadOnlySpan<char> value)
         {
             if (maxLength > 0 && value.Length > maxLength)
                 return $"the text has {value.Length} characters; allowed: at most {maxLength}";
-            _values[row] = value;
+            _values[row] = value.ToString();
             return null;
         }
 

@@ -21,6 +21,60 @@ public static class RowPredicate
         _ => throw new NotSupportedException($"Condition {condition} cannot be compiled."),
     };
 
+    /// <summary>The condition evaluated on every row at once, one tight loop per comparison.</summary>
+    public static bool[] Mask(Condition condition, ResponseTable table)
+    {
+        switch (condition)
+        {
+            case AndCondition c:
+                {
+                    var (a, b) = (Mask(c.Left, table), Mask(c.Right, table));
+                    for (var r = 0; r < a.Length; r++) a[r] &= b[r];
+                    return a;
+                }
+            case OrCondition c:
+                {
+                    var (a, b) = (Mask(c.Left, table), Mask(c.Right, table));
+                    for (var r = 0; r < a.Length; r++) a[r] |= b[r];
+                    return a;
+                }
+            case NotCondition c:
+                {
+                    var a = Mask(c.Inner, table);
+                    for (var r = 0; r < a.Length; r++) a[r] = !a[r];
+                    return a;
+                }
+            case EqualsCondition c when table[c.Key] is CategoryColumn col:
+                {
+                    var index = col.IndexOf(c.Code);
+                    var accepted = new bool[col.CodeCount];
+                    for (var i = 1; i < accepted.Length; i++) accepted[i] = (i == index) != c.Negated;
+                    return Lookup(col.Values, accepted);
+                }
+            case InCondition c when table[c.Key] is CategoryColumn col:
+                {
+                    var accepted = new bool[col.CodeCount];
+                    foreach (var code in c.Codes)
+                        if (col.IndexOf(code) is var i and > 0) accepted[i] = true;
+                    return Lookup(col.Values, accepted);
+                }
+            default:
+                {
+                    var test = Compile(condition, table);
+                    var mask = new bool[table.Count];
+                    for (var r = 0; r < mask.Length; r++) mask[r] = test(r);
+                    return mask;
+                }
+        }
+    }
+
+    private static bool[] Lookup(ushort[] values, bool[] accepted)
+    {
+        var mask = new bool[values.Length];
+        for (var r = 0; r < mask.Length; r++) mask[r] = accepted[values[r]];
+        return mask;
+    }
+
     private static Func<int, bool> And(Func<int, bool> a, Func<int, bool> b) => r => a(r) && b(r);
     private static Func<int, bool> Or(Func<int, bool> a, Func<int, bool> b) => r => a(r) || b(r);
     private static Func<int, bool> Not(Func<int, bool> a) => r => !a(r);
@@ -30,23 +84,23 @@ public static class RowPredicate
         switch (table[c.Key])
         {
             case CategoryColumn col:
-            {
-                var values = col.Values;
-                var index = col.IndexOf(c.Code);
-                return c.Negated ? r => values[r] != 0 && values[r] != index : r => values[r] != 0 && values[r] == index;
-            }
+                {
+                    var values = col.Values;
+                    var index = col.IndexOf(c.Code);
+                    return c.Negated ? r => values[r] != 0 && values[r] != index : r => values[r] != 0 && values[r] == index;
+                }
             case NumberColumn col:
-            {
-                var values = col.Values;
-                var target = double.TryParse(c.Code, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
-                return c.Negated ? r => !double.IsNaN(values[r]) && values[r] != target : r => values[r] == target;
-            }
+                {
+                    var values = col.Values;
+                    var target = double.TryParse(c.Code, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
+                    return c.Negated ? r => !double.IsNaN(values[r]) && values[r] != target : r => values[r] == target;
+                }
             case MultiColumn col:
-            {
-                var masks = col.Masks;
-                var bit = col.Bit(c.Code);
-                return c.Negated ? r => masks[r] != 0 && masks[r] != bit : r => masks[r] != 0 && masks[r] == bit;
-            }
+                {
+                    var masks = col.Masks;
+                    var bit = col.Bit(c.Code);
+                    return c.Negated ? r => masks[r] != 0 && masks[r] != bit : r => masks[r] != 0 && masks[r] == bit;
+                }
             case var col:
                 return c.Negated ? r => !col.IsBlank(r) && col.Text(r) != c.Code : r => col.Text(r) == c.Code;
         }

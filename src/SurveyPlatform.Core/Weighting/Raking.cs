@@ -100,19 +100,25 @@ public static class Raking
         return totals;
     }
 
+    /// <summary>Clamps weights to the bounds around the mean weight, repeating while clamping moves the mean.</summary>
     private static int Trim(double[] w, RakingOptions options)
     {
         if (options.TrimLower is null && options.TrimUpper is null) return 0;
-        var mean = w.Average();
-        var low = (options.TrimLower ?? 0) * mean;
-        var high = (options.TrimUpper ?? double.PositiveInfinity) * mean;
-        var count = 0;
-        for (var r = 0; r < w.Length; r++)
+        var trimmed = new bool[w.Length];
+        for (var pass = 0; pass < 50; pass++)
         {
-            if (w[r] < low) { w[r] = low; count++; }
-            else if (w[r] > high) { w[r] = high; count++; }
+            var mean = w.Average();
+            var low = (options.TrimLower ?? 0) * mean;
+            var high = (options.TrimUpper ?? double.PositiveInfinity) * mean;
+            var changed = false;
+            for (var r = 0; r < w.Length; r++)
+            {
+                if (w[r] < low * (1 - 1e-12)) { w[r] = low; trimmed[r] = changed = true; }
+                else if (w[r] > high * (1 + 1e-12)) { w[r] = high; trimmed[r] = changed = true; }
+            }
+            if (!changed) break;
         }
-        return count;
+        return trimmed.Count(t => t);
     }
 
     /// <summary>
