@@ -48,4 +48,28 @@ public class RenderingTests
         using var document = PdfDocument.Open(pdf);
         Assert.True(document.NumberOfPages > 5);
     }
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("ar")]
+    public void The_annex_stays_on_one_page_with_a_long_organization_name_and_address(string language)
+    {
+        var request = Samples.Request(ReportKind.Annex, language) with
+        {
+            Organization = "Coalition of Community Organizations for Immigrant Rights, Legal Aid and Public Safety of the Greater Riverside Region",
+            PublicResultsUrl = "https://results.example.org/surveys/community-trust/riverside-county/2026/spring/public-results-page",
+            Place = "Riverside County, including the cities of Riverside, Moreno Valley, Corona and Jurupa Valley",
+        };
+        using var document = PdfDocument.Open(RenderAndKeep(request, $"annex-{language}-long.pdf"));
+        Assert.Equal(1, document.NumberOfPages);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_brief_with_withheld_figures_still_has_two_to_four_pages(string language)
+    {
+        var pdf = RenderAndKeep(Samples.Request(ReportKind.Brief, language, SmallSample.Report.Value), $"brief-{language}-small.pdf");
+        using var document = PdfDocument.Open(pdf);
+        Assert.InRange(document.NumberOfPages, 2, 4);
+    }
 }
