@@ -1,0 +1,52 @@
+using SurveyPlatform.Reports.Layout;
+using SurveyPlatform.Reports.Text;
+
+namespace SurveyPlatform.Reports.Components;
+
+/// <summary>The top of a document's first page: who publishes it, what it is, about which survey, and a warning when the data are synthetic.</summary>
+internal sealed class DocumentHeaderComponent(ReportContext context, string kindTitle)
+{
+    public Block Compose()
+    {
+        var facts = new List<string> { context.SurveyTitle };
+        if (!string.IsNullOrWhiteSpace(context.Request.Place)) facts.Add(context.Request.Place!);
+        facts.Add(context.GeneratedDate);
+        var blocks = new List<Block>
+        {
+            context.Text(context.Request.Organization, Typography.Subheading.WithColor(Typography.Muted)),
+            context.Text(kindTitle, Typography.Title),
+            context.Text(context.Join(facts), Typography.Subtitle),
+            new Drawing(6, width => new Fragment(width, 6).Add(new LineOp(new(0, 4), new(width, 4), Typography.Accent, 1.2f))),
+        };
+        if (context.Report.Synthetic)
+            blocks.Add(new Box(context.Text(context.S("synthetic_banner"), Typography.Banner), 6, Typography.WarningLight, Typography.Warning, 3));
+        return new Stack(blocks, 3);
+    }
+}
+
+/// <summary>The running header (after the first page) and footer (every page) with the page number.</summary>
+internal static class PageDecorations
+{
+    public static PageDecoration Header(ReportContext context, string kindTitle) => (number, _, width) =>
+    {
+        if (number == 1) return null;
+        var text = context.Text(context.Join([context.SurveyTitle, kindTitle]), Typography.PageDecoration);
+        var fragment = text.Measure(width);
+        fragment.Add(new LineOp(new(0, fragment.Height + 3), new(width, fragment.Height + 3), Typography.Rule, 0.5f));
+        return fragment;
+    };
+
+    public static PageDecoration Footer(ReportContext context) => (number, count, width) =>
+    {
+        var row = new Row(
+            [
+                context.Text(context.Join([context.Request.Organization, context.F("generated_on", context.GeneratedDate)]), Typography.PageDecoration),
+                context.Text(context.F("page_of", number, count), Typography.PageDecoration, TextAlign.End),
+            ], context.Rtl, 8, [0.75f, 0.25f]);
+        var placed = row.Measure(width);
+        var fragment = new Fragment(width, placed.Height + 4);
+        fragment.Add(new LineOp(new(0, 0), new(width, 0), Typography.Rule, 0.5f));
+        fragment.Add(placed, 0, 4);
+        return fragment;
+    };
+}

@@ -1,0 +1,56 @@
+using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Core.Responses;
+using SurveyPlatform.Reports.Layout;
+
+namespace SurveyPlatform.Reports.Components;
+
+/// <summary>
+/// Responses received by language, wave, week…: the counts given with the request (already
+/// privacy-suppressed), or else the largest n of any indicator in each language and wave group.
+/// </summary>
+internal sealed class ResponseCountsComponent(ReportContext context)
+{
+    public Block Compose()
+    {
+        var blocks = new List<Block> { context.Heading(context.S("section_counts")) };
+        var tables = context.Request.ResponseCounts.Count > 0 ? context.Request.ResponseCounts : FromIndicators();
+        if (tables.Count == 0)
+        {
+            blocks.Add(context.Text(context.S("counts_missing"), Typography.Body));
+            return new Stack(blocks, 4);
+        }
+        blocks.Add(context.Text(context.Request.ResponseCounts.Count > 0
+            ? context.F("counts_withheld", context.Report.MinCell)
+            : context.S("counts_from_indicators"), Typography.Small));
+        foreach (var table in tables)
+        {
+            var rows = table.Counts.Select(c => (IReadOnlyList<Block>)
+            [
+                Tables.Cell(context, context.GroupLabel(table.By, c.Value), first: true),
+                Tables.Cell(context, c.Count is { } n ? context.Format.Count(n) : DisplayFormat.Withheld),
+            ]).ToList();
+            blocks.Add(new KeepTogether(new Stack(
+            [
+                context.Heading(context.BreakdownName(table.By), Typography.Subheading),
+                new Table([3, 1], Tables.Header(context, context.S("col_group"), context.S("lbl_responses")), rows, context.Rtl, Typography.Table),
+            ], 3)));
+        }
+        return new Stack(blocks, 6);
+    }
+
+    private List<ResponseCounts> FromIndicators()
+    {
+        var tables = new List<ResponseCounts>();
+        foreach (var by in new[] { ResponseTable.Lang, ResponseTable.Wave })
+        {
+            var groups = context.Report.Indicators.Where(i => i.Kind != IndicatorKind.Difference)
+                .SelectMany(i => i.Groups).Where(g => g.By == by).GroupBy(g => g.Value).ToList();
+            if (groups.Count == 0) continue;
+            // A group withheld for privacy in any indicator stays withheld here.
+            tables.Add(new ResponseCounts(by, groups.Select(g => new ResponseCount(g.Key,
+                g.Any(x => x.Estimate.N is null) ? null : g.Max(x => x.Estimate.N))).ToList()));
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,16 @@
+using SurveyPlatform.Reports.Components;
+using SurveyPlatform.Reports.Layout;
+
+namespace SurveyPlatform.Reports.Documents;
+
+/// <summary>The advocate annex (one page): three key findings, a citation line with a QR code to the public results, and a reproducibility footer.</summary>
+internal sealed class AdvocateAnnexDocument(ReportContext context) : ReportDocument(context, "kind_annex")
+{
+    public override Block Compose() => new Stack(
+    [
+        new DocumentHeaderComponent(Context, Kind).Compose(),
+        new KeyFindingsComponent(Context).Compose(),
+        new CitationComponent(Context).Compose(),
+        new ReproducibilityComponent(Context).Compose(),
+    ], 12);
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace SurveyPlatform.Reports.Localization;
+
+/// <summary>
+/// The words of the reports in every shipped language, from the embedded report-strings.json (the
+/// same shape as the respondent pages' ui-strings.json). A key missing in a language falls back to English.
+/// </summary>
+internal static class ReportStrings
+{
+    public const string Fallback = "en";
+
+    /// <summary>The languages every report can be written in; the first is the fallback.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "es", "zh-Hans", "vi", "ar", "ht"];
+
+    private static readonly Dictionary<string, Dictionary<string, string>> Strings = Load();
+
+    public static IReadOnlyCollection<string> AllKeys => Strings.Keys;
+
+    public static string Get(string key, string language) =>
+        Strings.TryGetValue(key, out var texts)
+            ? texts.TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text) ? text
+            : texts.GetValueOrDefault(Fallback, key)
+            : throw new KeyNotFoundException($"No report string '{key}'.");
+
+    public static string Format(string key, string language, CultureInfo culture, params object[] args)
+    {
+        try
+        {
+            return string.Format(culture, Get(key, language), args);
+        }
+        catch (FormatException)
+        {
+            return string.Format(culture, Get(key, Fallback), args);
+        }
+    }
+
+    /// <summary>
+    /// The report language for a requested tag: one of <see cref="Languages"/>, matched exactly, by its
+    /// language part (es-MX → es) or as Chinese (zh, zh-CN, zh-SG → zh-Hans); null when not available.
+    /// </summary>
+    public static string? Resolve(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag)) return null;
+        var exact = Languages.FirstOrDefault(l => string.Equals(l, tag, StringComparison.OrdinalIgnoreCase));
+        if (exact is not null) return exact;
+        var primary = tag.Split('-', '_')[0].ToLowerInvariant();
+        if (primary == "zh")
+            return tag.Contains("Hant", StringComparison.OrdinalIgnoreCase) || tag.EndsWith("TW", StringComparison.OrdinalIgnoreCase)
+                || tag.EndsWith("HK", StringComparison.OrdinalIgnoreCase) ? null : "zh-Hans";
+        return Languages.FirstOrDefault(l => l == primary);
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> Load()
+    {
+        using var stream = typeof(ReportStrings).Assembly.GetManifestResourceStream("SurveyPlatform.Reports.Localization.report-strings.json")
+            ?? throw new InvalidOperationException("report-strings.json is not embedded in SurveyPlatform.Reports");
+        return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream) ?? [];
+    }
+}

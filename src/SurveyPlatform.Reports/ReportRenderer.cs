@@ -1,0 +1,52 @@
+using SurveyPlatform.Reports.Documents;
+using SurveyPlatform.Reports.Layout;
+using SurveyPlatform.Reports.Localization;
+using SurveyPlatform.Reports.Pdf;
+
+namespace SurveyPlatform.Reports;
+
+/// <summary>
+/// Renders a report to PDF bytes: compose the document from its components, flow it into pages, draw
+/// the pages with Skia. Fonts and shapers are loaded once per process and shared; each call builds
+/// only its own document, so calls may run in parallel.
+/// </summary>
+public static class ReportRenderer
+{
+    public static byte[] Render(ReportRequest request) => Render(request, out _);
+
+    /// <summary>Renders and reports the characters no report font had a glyph for (none in the shipped languages).</summary>
+    internal static byte[] Render(ReportRequest request, out string missingCharacters)
+    {
+        var context = new ReportContext(request, Validate(request));
+        ReportDocument document = request.Kind switch
+        {
+            ReportKind.Brief => new ChiefBriefDocument(context),
+            ReportKind.Full => new TechnicalReportDocument(context),
+            ReportKind.Annex => new AdvocateAnnexDocument(context),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown report kind; allowed: Brief, Full, Annex."),
+        };
+        var geometry = request.PageSize == ReportPageSize.A4 ? PageGeometry.A4 : PageGeometry.Letter;
+        var pages = Paginator.Paginate(document.Compose(), geometry, document.Header, document.Footer);
+        missingCharacters = string.Concat(pages.SelectMany(p => p.Flatten()).Select(f => f.Op).OfType<TextRunOp>()
+            .SelectMany(t => Enumerable.Range(t.Run.From, t.Run.To - t.Run.From).Where(g => t.Run.Item.Glyphs[g] == 0)
+                .Select(g => t.Paragraph[t.Run.Item.Clusters[g]]))
+            .Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).Distinct());
+        var info = new PdfInfo(document.Title, request.Organization.Trim(), context.SurveyTitle, context.Language, context.Rtl,
+            context.GeneratedAt.UtcDateTime, $"SurveyPlatform {context.SoftwareVersion}");
+        return PdfWriter.Write(pages, info);
+    }
+
+    /// <summary>Checks the request and returns the report language; a bad field gets a message that says which and what is allowed.</summary>
+    private static string Validate(ReportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Report is null) throw new ArgumentException("The report request has no indicator results (Report).", nameof(request));
+        var language = ReportStrings.Resolve(request.Language) ?? throw new ArgumentException(
+            $"Reports cannot be written in '{request.Language}'; allowed: {string.Join(", ", ReportStrings.Languages)} (or a regional form such as es-MX).", nameof(request));
+        if (string.IsNullOrWhiteSpace(request.Organization))
+            throw new ArgumentException("The report needs the name of the organization that publishes it (Organization).", nameof(request));
+        if (request.PublicResultsUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            throw new ArgumentException($"The public results address '{url}' is not a web address; allowed: an absolute http or https URL.", nameof(request));
+        return language;
+    }
+}
