@@ -29,6 +29,7 @@ public static class SurveyCli
             ImportCommand.Create(console),
             ExportCommand.Create(console),
             WeightsCommand.Create(console),
+            ReportCommand.Create(console),
             AdminCommand.Create(console, input ?? Console.In),
             BackupCommand.Create(console),
             RestoreCommand.Create(console),

@@ -105,7 +105,7 @@ internal static class IndicatorsCommand
         }
     }
 
-    private static (string, string) ParseDid(string text)
+    public static (string, string) ParseDid(string text)
     {
         var parts = text.Split(':', StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || parts.Any(p => p.Length == 0) || parts[0] == parts[1])

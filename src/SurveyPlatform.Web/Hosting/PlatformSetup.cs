@@ -26,6 +26,10 @@ public static class PlatformSetup
         var services = builder.Services;
         var config = builder.Configuration;
         var dataDirectory = DataDirectory(builder.Environment, config);
+        // Run from a build (not a publish), the site's files and their compressed copies live in the build folders;
+        // the static web assets manifest maps them in every environment, not only in Development. A published app
+        // has no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
 
         // A forged or garbled anti-forgery cookie is the client's error, yet the framework logs it as an error with
         // a stack trace: a flood of them must not fill the disk. Validation still fails and the client gets a 400.
@@ -143,7 +147,8 @@ public static class PlatformSetup
         app.MapAccount();
         app.MapConsoleEndpoints();
         app.MapStaticAssets();
-        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode();
+        // Our own Content-Security-Policy (SecurityHeaders) already forbids framing; Blazor would add a second header.
+        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
     }
 

@@ -14,7 +14,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     // styles; scripts stay 'self' only, and the circuit's WebSocket goes to the same origin.
     private const string ConsoleCsp =
         "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
-        "connect-src 'self'; font-src 'self'; form-action 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'self'; object-src 'none'";
+        "connect-src 'self'; font-src 'self'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public static bool IsConsolePath(PathString path) =>
         path.StartsWithSegments("/admin") || path.StartsWithSegments("/account") || path.StartsWithSegments("/review")
@@ -27,8 +27,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.ContentSecurityPolicy = console ? ConsoleCsp : Csp;
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
-        // The console frames its own respondent preview; no other page may be framed, and none by another site.
-        headers.XFrameOptions = console ? "SAMEORIGIN" : "DENY";
+        // No page may be framed, by another site or by the platform itself.
+        headers.XFrameOptions = "DENY";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
         return next(context);
     }

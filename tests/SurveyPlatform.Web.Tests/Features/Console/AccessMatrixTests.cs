@@ -58,7 +58,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /s/{slug}"] = 400, // a post without the form's state is a bad request for anyone
         ["GET /s/{slug}/thanks"] = Everyone,
         ["GET /healthz"] = Everyone,
-        ["* /error"] = 500,
+        ["* /error"] = 404, // the error page is only shown for real errors, never on request
         // The interactive console's connection; each component checks access itself (tested by the page rows above).
         // Probed with GET: the hub and its endpoints refuse it, the list of script initializers is public.
         ["* /_blazor/negotiate"] = 405,

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Reports;
+
+namespace SurveyPlatform.Cli.Commands;
+
+/// <summary>
+/// <c>survey report</c>: the police-chief brief, the full technical report or the advocate annex as PDF,
+/// in any shipped language, from a CSV of responses (no database needed).
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var definition = Inputs.Definition();
+        var responses = Inputs.Responses();
+        var kind = new Option<string>("--kind", "-k") { Description = "brief (2–4 pages for a police chief), full (every table) or annex (1 page for a letter)", DefaultValueFactory = _ => "brief" };
+        kind.AcceptOnlyFromAmong("brief", "full", "annex");
+        var lang = new Option<string>("--lang", "-l") { Description = "Language of the report: en, es, zh-Hans, vi, ar or ht", DefaultValueFactory = _ => "en" };
+        var org = new Option<string>("--org") { Description = "Organization that publishes the report (the PDF's author)", DefaultValueFactory = _ => "Community survey" };
+        var by = new Option<string[]>("--by") { Description = "Breakdowns for the tables (default: those the survey offers)" };
+        var minCell = new Option<int>("--min-cell") { Description = "Privacy threshold k (at least 5)", DefaultValueFactory = _ => 10 };
+        var place = new Option<string?>("--place") { Description = "The community surveyed, e.g. \"Riverside County\"" };
+        var url = new Option<string?>("--public-url") { Description = "Public results page (printed as a QR code on the annex)" };
+        var did = new Option<string?>("--did") { Description = "Difference in differences between two sites: SITE:COMPARISON" };
+        var pageSize = new Option<string>("--page-size") { Description = "letter or a4", DefaultValueFactory = _ => "letter" };
+        pageSize.AcceptOnlyFromAmong("letter", "a4");
+        var areas = Inputs.Areas();
+        var output = new Option<FileInfo>("--out", "-o") { Description = "PDF file to write", Required = true };
+        var command = new Command("report", "Write the police-chief brief, the full report or the advocate annex as PDF")
+            { definition, responses, kind, lang, org, by, minCell, place, url, did, pageSize, areas, output };
+        command.SetAction(parse =>
+        {
+            var survey = Inputs.LoadDefinition(parse.GetValue(definition)!);
+            var requested = parse.GetValue(by) is { Length: > 0 } b ? b : survey.Breakdowns.ToArray();
+            var breakdowns = IndicatorsCommand.ParseBreakdowns(requested, survey);
+            var k = parse.GetValue(minCell);
+            if (k < EngineOptions.SmallestMinCell) throw new InputException($"--min-cell {k} is not allowed; allowed: {EngineOptions.SmallestMinCell} or more");
+            var sites = parse.GetValue(did) is { } d ? IndicatorsCommand.ParseDid(d) : ((string, string)?)null;
+            var file = Inputs.LoadResponses(parse.GetValue(responses)!, survey, parse.GetValue(areas), ignoreUnknown: false);
+            var report = IndicatorEngine.Compute(file.Table, new EngineOptions { MinCell = k, Breakdowns = breakdowns, Did = sites, InputSha256 = file.Sha256 });
+            byte[] pdf;
+            try
+            {
+                pdf = ReportRenderer.Render(new ReportRequest(Kind(parse.GetValue(kind)!), report, parse.GetValue(lang)!, parse.GetValue(org)!)
+                {
+                    Survey = survey,
+                    Place = parse.GetValue(place),
+                    PublicResultsUrl = parse.GetValue(url),
+                    PageSize = parse.GetValue(pageSize) == "a4" ? ReportPageSize.A4 : ReportPageSize.Letter,
+                    ResponseCounts =
+                    [
+                        ResponseCounts.FromTable(file.Table, Core.Responses.ResponseTable.Lang, k),
+                        ResponseCounts.FromTable(file.Table, Core.Responses.ResponseTable.Wave, k),
+                    ],
+                });
+            }
+            catch (ArgumentException e)
+            {
+                throw new InputException(e.Message);
+            }
+            var target = parse.GetValue(output)!;
+            try
+            {
+                File.WriteAllBytes(target.FullName, pdf);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"cannot write {target.FullName}: {e.Message}");
+            }
+            console.Out.WriteLine($"Wrote {target.Name} ({pdf.Length / 1024:N0} KB): {parse.GetValue(kind)} report in {parse.GetValue(lang)} from {report.Responses:N0} responses.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static ReportKind Kind(string kind) => kind switch
+    {
+        "full" => ReportKind.Full,
+        "annex" => ReportKind.Annex,
+        _ => ReportKind.Brief,
+    };
+}
