@@ -38,8 +38,8 @@ finally
 var report = new System.Text.StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average before: {LoadAverage()}");
 report.AppendLine();
-report.AppendLine("| benchmark | responses | min ms | median ms | max ms | target |");
-report.AppendLine("|---|---:|---:|---:|---:|---|");
+report.AppendLine("| benchmark | responses | min ms | median ms | max ms | CPU ms (median, this process, all threads) | target |");
+report.AppendLine("|---|---:|---:|---:|---:|---:|---|");
 foreach (var t in results) report.AppendLine(t.Row());
 Console.WriteLine();
 Console.WriteLine(report);

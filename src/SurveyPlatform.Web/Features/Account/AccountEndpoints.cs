@@ -36,8 +36,9 @@ public static class AccountEndpoints
         {
             return http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http);
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or BadHttpRequestException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever the body holds (bad encoding, broken multipart, too large), a form that cannot be read is not valid.
             return false;
         }
     }
