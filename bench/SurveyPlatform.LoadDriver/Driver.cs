@@ -120,9 +120,15 @@ public static partial class Respondent
 
     private static string Hidden(string html, string name)
     {
-        var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"");
+        var match = (name == "state" ? StateRegex() : TokenRegex()).Match(html);
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"no {name} field");
     }
+
+    [GeneratedRegex("name=\"state\" value=\"([^\"]*)\"")]
+    private static partial Regex StateRegex();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]*)\"")]
+    private static partial Regex TokenRegex();
 
     /// <summary>For each question on the page: one random option, some random checkboxes, a number in range, or text.</summary>
     private static IEnumerable<KeyValuePair<string, string>> RandomAnswers(string html, Random random)
