@@ -48,7 +48,10 @@ public sealed class CliRunner : IDisposable
         var json = await File.ReadAllTextAsync(Definition);
         var version = new SurveyVersion
         {
-            SurveyId = "community-trust", Version = "1.0.0", Title = "Community trust survey", DefinitionJson = json,
+            SurveyId = "community-trust",
+            Version = "1.0.0",
+            Title = "Community trust survey",
+            DefinitionJson = json,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
         };
         db.SurveyVersions.Add(version);

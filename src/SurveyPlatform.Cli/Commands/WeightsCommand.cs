@@ -40,7 +40,10 @@ internal static class WeightsCommand
             {
                 result = Raking.Rake(file.Table, Raking.ReadMargins(marginsFile.FullName, survey), new RakingOptions
                 {
-                    TrimLower = lower, TrimUpper = upper, MaxIterations = iterations, Epsilon = parse.GetValue(epsilon),
+                    TrimLower = lower,
+                    TrimUpper = upper,
+                    MaxIterations = iterations,
+                    Epsilon = parse.GetValue(epsilon),
                 });
             }
             catch (MarginsException e)

@@ -28,8 +28,16 @@ public static class Estimator
         var (decision, reasons, flags) = DecideProportion(p, nEff, low, high, df, zeroOrAll);
         return new Estimate
         {
-            Value = p, Se = double.IsFinite(se) ? se : null, CiLow = low, CiHigh = high, N = d.N, NEff = nEff, Df = df,
-            Decision = decision, Reasons = reasons, Flags = flags,
+            Value = p,
+            Se = double.IsFinite(se) ? se : null,
+            CiLow = low,
+            CiHigh = high,
+            N = d.N,
+            NEff = nEff,
+            Df = df,
+            Decision = decision,
+            Reasons = reasons,
+            Flags = flags,
         };
     }
 
@@ -68,9 +76,15 @@ public static class Estimator
         else if (!double.IsFinite(se) || (mean != 0 ? se / Math.Abs(mean) >= 0.30 : se > 0)) reasons.Add(Decisions.RelativeSe);
         return new Estimate
         {
-            Value = mean, Se = double.IsFinite(se) ? se : null, CiLow = low, CiHigh = high, N = d.N, Df = df,
+            Value = mean,
+            Se = double.IsFinite(se) ? se : null,
+            CiLow = low,
+            CiHigh = high,
+            N = d.N,
+            Df = df,
             Decision = reasons.Count > 0 ? Decisions.Suppress : Decisions.Present,
-            Reasons = reasons, Flags = reasons.Count == 0 && df < 8 ? [Decisions.DfBelow8] : [],
+            Reasons = reasons,
+            Flags = reasons.Count == 0 && df < 8 ? [Decisions.DfBelow8] : [],
         };
     }
 
@@ -97,8 +111,13 @@ public static class Estimator
         var high = d + Intervals.Z975 * se;
         return new Estimate
         {
-            Value = d, Se = se, CiLow = low, CiHigh = high, N = n,
-            Decision = Decisions.Present, Significant = low > 0 || high < 0,
+            Value = d,
+            Se = se,
+            CiLow = low,
+            CiHigh = high,
+            N = n,
+            Decision = Decisions.Present,
+            Significant = low > 0 || high < 0,
         };
     }
 }

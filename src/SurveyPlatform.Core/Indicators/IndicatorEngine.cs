@@ -43,7 +43,8 @@ public static class IndicatorEngine
         var didGrouping = options.Did is not null && waves.Count >= 2 && table.Has(ResponseTable.Site)
             ? Grouping.Create(Breakdown.Of(ResponseTable.Site, ResponseTable.Wave), table) : null;
         var extra = new[] { trendGrouping, didGrouping }.OfType<Grouping>().ToList();
-        var all = groupings.Concat(extra).ToList();
+        // A breakdown asked for by name (e.g. --by wave) is computed once, whether it serves the tables or the trends.
+        var all = groupings.Concat(extra).DistinctBy(g => g.Breakdown.Name).ToList();
 
         var values = new Dictionary<string, IndicatorValues>();
         foreach (var indicator in definition.Indicators.Where(i => i.Kind != IndicatorKind.Difference))

@@ -45,29 +45,29 @@ public sealed class IndicatorValues
         switch (table[indicator.Item!])
         {
             case CategoryColumn column:
-            {
-                // The item's own codes serve as value codes: no copy of the column.
-                var y = new double[column.CodeCount];
-                y[0] = double.NaN;
-                for (var i = 1; i < column.CodeCount; i++)
-                    y[i] = indicator.Excluded.Contains(column.Codes[i]!) ? double.NaN
-                        : indicator.Positive.Contains(column.Codes[i]!) ? 1 : 0;
-                return new IndicatorValues(column.Values, y);
-            }
-            case MultiColumn column:
-            {
-                ulong positive = 0, excluded = 0;
-                foreach (var code in indicator.Positive) positive |= column.Bit(code);
-                foreach (var code in indicator.Excluded) excluded |= column.Bit(code);
-                var masks = column.Masks;
-                var codes = new ushort[masks.Length];
-                for (var r = 0; r < codes.Length; r++)
                 {
-                    var m = masks[r];
-                    codes[r] = m == 0 || (m & ~excluded) == 0 ? (ushort)0 : (m & positive) != 0 ? (ushort)2 : (ushort)1;
+                    // The item's own codes serve as value codes: no copy of the column.
+                    var y = new double[column.CodeCount];
+                    y[0] = double.NaN;
+                    for (var i = 1; i < column.CodeCount; i++)
+                        y[i] = indicator.Excluded.Contains(column.Codes[i]!) ? double.NaN
+                            : indicator.Positive.Contains(column.Codes[i]!) ? 1 : 0;
+                    return new IndicatorValues(column.Values, y);
                 }
-                return new IndicatorValues(codes, [double.NaN, 0, 1]);
-            }
+            case MultiColumn column:
+                {
+                    ulong positive = 0, excluded = 0;
+                    foreach (var code in indicator.Positive) positive |= column.Bit(code);
+                    foreach (var code in indicator.Excluded) excluded |= column.Bit(code);
+                    var masks = column.Masks;
+                    var codes = new ushort[masks.Length];
+                    for (var r = 0; r < codes.Length; r++)
+                    {
+                        var m = masks[r];
+                        codes[r] = m == 0 || (m & ~excluded) == 0 ? (ushort)0 : (m & positive) != 0 ? (ushort)2 : (ushort)1;
+                    }
+                    return new IndicatorValues(codes, [double.NaN, 0, 1]);
+                }
             default:
                 throw new ArgumentException($"Indicator '{indicator.Id}': item '{indicator.Item}' is not a choice item.");
         }

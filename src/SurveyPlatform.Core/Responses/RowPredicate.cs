@@ -27,44 +27,44 @@ public static class RowPredicate
         switch (condition)
         {
             case AndCondition c:
-            {
-                var (a, b) = (Mask(c.Left, table), Mask(c.Right, table));
-                for (var r = 0; r < a.Length; r++) a[r] &= b[r];
-                return a;
-            }
+                {
+                    var (a, b) = (Mask(c.Left, table), Mask(c.Right, table));
+                    for (var r = 0; r < a.Length; r++) a[r] &= b[r];
+                    return a;
+                }
             case OrCondition c:
-            {
-                var (a, b) = (Mask(c.Left, table), Mask(c.Right, table));
-                for (var r = 0; r < a.Length; r++) a[r] |= b[r];
-                return a;
-            }
+                {
+                    var (a, b) = (Mask(c.Left, table), Mask(c.Right, table));
+                    for (var r = 0; r < a.Length; r++) a[r] |= b[r];
+                    return a;
+                }
             case NotCondition c:
-            {
-                var a = Mask(c.Inner, table);
-                for (var r = 0; r < a.Length; r++) a[r] = !a[r];
-                return a;
-            }
+                {
+                    var a = Mask(c.Inner, table);
+                    for (var r = 0; r < a.Length; r++) a[r] = !a[r];
+                    return a;
+                }
             case EqualsCondition c when table[c.Key] is CategoryColumn col:
-            {
-                var index = col.IndexOf(c.Code);
-                var accepted = new bool[col.CodeCount];
-                for (var i = 1; i < accepted.Length; i++) accepted[i] = (i == index) != c.Negated;
-                return Lookup(col.Values, accepted);
-            }
+                {
+                    var index = col.IndexOf(c.Code);
+                    var accepted = new bool[col.CodeCount];
+                    for (var i = 1; i < accepted.Length; i++) accepted[i] = (i == index) != c.Negated;
+                    return Lookup(col.Values, accepted);
+                }
             case InCondition c when table[c.Key] is CategoryColumn col:
-            {
-                var accepted = new bool[col.CodeCount];
-                foreach (var code in c.Codes)
-                    if (col.IndexOf(code) is var i and > 0) accepted[i] = true;
-                return Lookup(col.Values, accepted);
-            }
+                {
+                    var accepted = new bool[col.CodeCount];
+                    foreach (var code in c.Codes)
+                        if (col.IndexOf(code) is var i and > 0) accepted[i] = true;
+                    return Lookup(col.Values, accepted);
+                }
             default:
-            {
-                var test = Compile(condition, table);
-                var mask = new bool[table.Count];
-                for (var r = 0; r < mask.Length; r++) mask[r] = test(r);
-                return mask;
-            }
+                {
+                    var test = Compile(condition, table);
+                    var mask = new bool[table.Count];
+                    for (var r = 0; r < mask.Length; r++) mask[r] = test(r);
+                    return mask;
+                }
         }
     }
 
@@ -84,23 +84,23 @@ public static class RowPredicate
         switch (table[c.Key])
         {
             case CategoryColumn col:
-            {
-                var values = col.Values;
-                var index = col.IndexOf(c.Code);
-                return c.Negated ? r => values[r] != 0 && values[r] != index : r => values[r] != 0 && values[r] == index;
-            }
+                {
+                    var values = col.Values;
+                    var index = col.IndexOf(c.Code);
+                    return c.Negated ? r => values[r] != 0 && values[r] != index : r => values[r] != 0 && values[r] == index;
+                }
             case NumberColumn col:
-            {
-                var values = col.Values;
-                var target = double.TryParse(c.Code, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
-                return c.Negated ? r => !double.IsNaN(values[r]) && values[r] != target : r => values[r] == target;
-            }
+                {
+                    var values = col.Values;
+                    var target = double.TryParse(c.Code, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN;
+                    return c.Negated ? r => !double.IsNaN(values[r]) && values[r] != target : r => values[r] == target;
+                }
             case MultiColumn col:
-            {
-                var masks = col.Masks;
-                var bit = col.Bit(c.Code);
-                return c.Negated ? r => masks[r] != 0 && masks[r] != bit : r => masks[r] != 0 && masks[r] == bit;
-            }
+                {
+                    var masks = col.Masks;
+                    var bit = col.Bit(c.Code);
+                    return c.Negated ? r => masks[r] != 0 && masks[r] != bit : r => masks[r] != 0 && masks[r] == bit;
+                }
             case var col:
                 return c.Negated ? r => !col.IsBlank(r) && col.Text(r) != c.Code : r => col.Text(r) == c.Code;
         }

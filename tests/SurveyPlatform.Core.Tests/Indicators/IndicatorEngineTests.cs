@@ -265,4 +265,20 @@ public class IndicatorEngineTests
         Assert.Equal("difference", gap.GetProperty("kind").GetString());
         Assert.True(gap.GetProperty("overall").TryGetProperty("significant", out _));
     }
+
+    [Fact]
+    public void Asking_for_the_wave_and_site_breakdowns_that_trends_and_did_also_use_gives_each_group_once()
+    {
+        var table = SyntheticResponses.Generate(Standard, new SyntheticOptions { Count = 2000, Seed = 8, Sites = ["cook", "harris"], Waves = ["w1", "w2"] });
+        var report = IndicatorEngine.Compute(table, new EngineOptions
+        {
+            Breakdowns = [Breakdown.Of("wave"), Breakdown.Of("site", "wave")],
+            Did = ("cook", "harris"),
+        });
+        var victim = report.Find("victim_chill")!;
+        Assert.Equal(2, victim.Groups.Count(g => g.By == "wave"));
+        Assert.Equal(4, victim.Groups.Count(g => g.By == "site x wave"));
+        Assert.Single(report.Trends.Single(t => t.IndicatorId == "victim_chill").Changes);
+        Assert.True(report.DifferenceInDifferences.Single(d => d.IndicatorId == "victim_chill").Did.IsPresented);
+    }
 }

@@ -31,11 +31,18 @@ public class RakingTests
 
     private static readonly Margin Age = new(Breakdown.Of("age_group"), new Dictionary<string, double>
     {
-        ["18_24"] = 1200, ["25_34"] = 1800, ["35_44"] = 1700, ["45_54"] = 1500, ["55_64"] = 1300, ["65_plus"] = 1500,
+        ["18_24"] = 1200,
+        ["25_34"] = 1800,
+        ["35_44"] = 1700,
+        ["45_54"] = 1500,
+        ["55_64"] = 1300,
+        ["65_plus"] = 1500,
     });
     private static readonly Margin Gender = new(Breakdown.Of("gender"), new Dictionary<string, double>
     {
-        ["woman"] = 4400, ["man"] = 4300, ["another"] = 300,
+        ["woman"] = 4400,
+        ["man"] = 4300,
+        ["another"] = 300,
     });
 
     [Fact]

@@ -107,6 +107,53 @@ public sealed class ProviderTests
         }
     }
 
+    [Fact]
+    public async Task Postgres_imports_a_file_in_one_transaction_and_loads_it_back_for_indicators()
+    {
+        var server = Environment.GetEnvironmentVariable("SURVEYPLATFORM_TEST_POSTGRES");
+        Assert.False(string.IsNullOrEmpty(server),
+            "SURVEYPLATFORM_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts a PostgreSQL server.");
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = "sp_test_" + Guid.NewGuid().ToString("N")[..12] }.ToString();
+        var definition = Core.Definitions.DefinitionLoader.LoadFile(StandardSurveyPath());
+        var table = Core.Responses.SyntheticResponses.Generate(definition,
+            new Core.Responses.SyntheticOptions { Count = 3000, Seed = 2, Sites = ["cook"], Waves = ["w1", "w2"] });
+        await using var db = Context(DatabaseProvider.Postgres, connection);
+        await DatabaseSetup.MigrateAsync(db);
+        try
+        {
+            var version = new SurveyVersion { SurveyId = definition.Id, Version = definition.Version, Title = "S", DefinitionJson = "{}", Sha256 = "x" };
+            var run = new SurveyRun { Slug = "pg", Name = "PG", SurveyVersion = version, Status = RunStatus.Open };
+            db.Runs.Add(run);
+            await db.SaveChangesAsync();
+
+            Assert.Equal(3000, await ResponseTransfer.ImportAsync(db, run, table, new DateOnly(2026, 11, 1)));
+            var loaded = await ResponseTransfer.LoadAsync(db, run, definition);
+
+            static IEnumerable<string> Rows(Core.Responses.ResponseTable t) =>
+                Enumerable.Range(0, t.Count).Select(r => string.Join(";", t.Row(r).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value)))
+                    .Order(StringComparer.Ordinal);
+            Assert.Equal(Rows(table), Rows(loaded));
+            Assert.All(await db.Responses.Select(r => r.Mode).Distinct().ToListAsync(), m => Assert.Equal(ResponseMode.Imported, m));
+            var before = Core.Indicators.IndicatorEngine.Compute(table).Find("victim_chill")!.Overall.Value;
+            var after = Core.Indicators.IndicatorEngine.Compute(loaded).Find("victim_chill")!.Overall.Value;
+            Assert.Equal(before, after);
+        }
+        finally
+        {
+            await db.Database.EnsureDeletedAsync();
+        }
+    }
+
+    private static string StandardSurveyPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "surveys", "community-trust.survey.json");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("surveys/community-trust.survey.json not found above the test folder");
+    }
+
     private static Response NewResponse(Guid runId) => new()
     {
         Id = Guid.NewGuid(),
