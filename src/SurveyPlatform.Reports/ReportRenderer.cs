@@ -14,6 +14,9 @@ public static class ReportRenderer
 {
     public static byte[] Render(ReportRequest request) => Render(request, out _);
 
+    /// <summary>The languages every report can be written in; the first is the fallback.</summary>
+    public static IReadOnlyList<string> Languages => ReportStrings.Languages;
+
     /// <summary>Renders and reports the characters no report font had a glyph for (none in the shipped languages).</summary>
     internal static byte[] Render(ReportRequest request, out string missingCharacters)
     {

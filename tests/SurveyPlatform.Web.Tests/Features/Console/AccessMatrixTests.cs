@@ -51,6 +51,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /admin/runs/{RunId:guid}/codes/{Ticket}.csv"] = new[] { Actor.OrganizerA }, // the sheet of the organizer who made it
         ["GET /admin/runs/{RunId:guid}/codes/{Ticket}.pdf"] = new[] { Actor.OrganizerA },
         ["GET /admin/runs/{RunId:guid}/responses.csv"] = new[] { Actor.OrganizerA }, // rows: organizers of the run's organization only
+        ["GET /admin/runs/{RunId:guid}/responses.xlsx"] = new[] { Actor.OrganizerA },
+        ["GET /admin/runs/{RunId:guid}/codebook.csv"] = new[] { Actor.OrganizerA },
+        ["GET /admin/runs/{RunId:guid}/reports/{Kind}.pdf"] = RunManagers, // aggregates: brief, full report, annex
+        ["GET /review/runs/{RunId:guid}/brief.pdf"] = Reviewers, // the brief only: no rows, no free text
         ["GET /review"] = Reviewers,
         ["GET /review/runs/{RunId:guid}"] = Reviewers,
         ["GET /r/{slug}"] = Everyone,
@@ -109,6 +113,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _routeValues["OrgId"] = orgA.ToString();
         _routeValues["Ticket"] = _factory.Service<CodeSheets>().Keep(runId, accounts[Actor.OrganizerA].Id, codes);
         _routeValues["slug"] = "org-a-run";
+        _routeValues["Kind"] = "brief";
         _routeValues["**path:file"] = "css/console.css";
     }
 
