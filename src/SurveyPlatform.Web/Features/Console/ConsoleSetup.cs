@@ -2,6 +2,7 @@ using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Dashboards;
 using SurveyPlatform.Web.Features.Organizations;
 using SurveyPlatform.Web.Features.Reports;
+using SurveyPlatform.Web.Features.Respond;
 using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
 
@@ -26,6 +27,7 @@ public static class ConsoleSetup
     {
         app.MapRunDownloads();
         app.MapReportDownloads();
+        app.MapSurveyPreview();
         app.MapPublicResults();
     }
 }

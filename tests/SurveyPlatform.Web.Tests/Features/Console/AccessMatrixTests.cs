@@ -55,6 +55,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /admin/runs/{RunId:guid}/codebook.csv"] = new[] { Actor.OrganizerA },
         ["GET /admin/runs/{RunId:guid}/reports/{Kind}.pdf"] = RunManagers, // aggregates: brief, full report, annex
         ["GET /review/runs/{RunId:guid}/brief.pdf"] = Reviewers, // the brief only: no rows, no free text
+        ["GET /admin/runs/{RunId:guid}/wording"] = RunManagers,
+        ["GET /preview/runs/{RunId:guid}"] = RunManagers,
+        ["POST /preview/runs/{RunId:guid}"] = Nobody, // without the preview's state a bad request even for its organizers
         ["GET /review"] = Reviewers,
         ["GET /review/runs/{RunId:guid}"] = Reviewers,
         ["GET /r/{slug}"] = Everyone,
