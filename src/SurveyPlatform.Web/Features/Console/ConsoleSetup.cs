@@ -21,6 +21,7 @@ public static class ConsoleSetup
         services.AddSingleton<RunPurge>();
         services.AddSingleton<RunResults>();
         services.AddSingleton<RunDocuments>();
+        services.AddSingleton<PaperEntry>();
     }
 
     public static void MapConsoleEndpoints(this IEndpointRouteBuilder app)

@@ -15,6 +15,7 @@ public static class ReportEndpoints
     public static void MapReportDownloads(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/runs/{RunId:guid}/reports/{Kind}.pdf", OrganizerReport).RequireAuthorization(ConsolePolicies.ManageRun);
+        app.MapGet("/admin/runs/{RunId:guid}/paper/questionnaire.pdf", PaperQuestionnaire).RequireAuthorization(ConsolePolicies.ManageRun);
         app.MapGet("/review/runs/{RunId:guid}/brief.pdf", ReviewerBrief).RequireAuthorization(ConsolePolicies.ReviewRun);
         app.MapGet("/admin/runs/{RunId:guid}/responses.xlsx", ResponsesXlsx).RequireAuthorization(ConsolePolicies.RunRows);
         app.MapGet("/admin/runs/{RunId:guid}/codebook.csv", CodebookCsv).RequireAuthorization(ConsolePolicies.RunRows);
@@ -28,6 +29,19 @@ public static class ReportEndpoints
             "annex" => ReportAsync(runId, ReportKind.Annex, lang, http, documents),
             _ => Task.FromResult(Results.NotFound()),
         };
+
+    private static async Task<IResult> PaperQuestionnaire(Guid runId, string? lang, HttpContext http, RunDocuments documents)
+    {
+        if (await documents.LoadAsync(runId, http.RequestAborted) is not var (run, organization, table) || !run.AllowPaperEntry)
+            return Results.NotFound();
+        var languages = table.Definition.Languages.Where(ReportRenderer.Languages.Contains).ToList();
+        var language = string.IsNullOrEmpty(lang) ? table.Definition.DefaultLanguage : lang;
+        if (!languages.Contains(language))
+            return Results.Problem($"The questionnaire cannot be printed in '{language}'; allowed: {string.Join(", ", languages)}.", statusCode: StatusCodes.Status400BadRequest);
+        var pdf = RunDocuments.Questionnaire(table, language, organization);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(pdf, "application/pdf", $"{run.Slug}-questionnaire-{language}.pdf");
+    }
 
     private static Task<IResult> ReviewerBrief(Guid runId, string? lang, HttpContext http, RunDocuments documents) =>
         ReportAsync(runId, ReportKind.Brief, lang, http, documents);

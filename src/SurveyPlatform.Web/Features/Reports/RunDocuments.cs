@@ -54,6 +54,13 @@ public sealed class RunDocuments(IDbContextFactory<SurveyDbContext> dbFactory)
         return (pdf, $"{run.Slug}-{kind.ToString().ToLowerInvariant()}-{language}.pdf");
     }
 
+    /// <summary>The blank questionnaire for paper answers; it shows no figures, so the indicators of no response stand in.</summary>
+    public static byte[] Questionnaire(ResponseTable table, string language, string organization)
+    {
+        var empty = IndicatorEngine.Compute(new ResponseTableBuilder(table.Definition).Build(), new EngineOptions());
+        return ReportRenderer.Render(new ReportRequest(ReportKind.Questionnaire, empty, language, organization) { Survey = table.Definition });
+    }
+
     public static byte[] Spreadsheet(ResponseTable table)
     {
         using var stream = new MemoryStream();
