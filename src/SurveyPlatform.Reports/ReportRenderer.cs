@@ -14,6 +14,9 @@ public static class ReportRenderer
 {
     public static byte[] Render(ReportRequest request) => Render(request, out _);
 
+    /// <summary>The languages every report can be written in; the first is the fallback.</summary>
+    public static IReadOnlyList<string> Languages => ReportStrings.Languages;
+
     /// <summary>Renders and reports the characters no report font had a glyph for (none in the shipped languages).</summary>
     internal static byte[] Render(ReportRequest request, out string missingCharacters)
     {
@@ -23,7 +26,8 @@ public static class ReportRenderer
             ReportKind.Brief => new ChiefBriefDocument(context),
             ReportKind.Full => new TechnicalReportDocument(context),
             ReportKind.Annex => new AdvocateAnnexDocument(context),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown report kind; allowed: Brief, Full, Annex."),
+            ReportKind.Questionnaire => new PaperQuestionnaireDocument(context),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown report kind; allowed: Brief, Full, Annex, Questionnaire."),
         };
         var geometry = request.PageSize == ReportPageSize.A4 ? PageGeometry.A4 : PageGeometry.Letter;
         var pages = Paginator.Paginate(document.Compose(), geometry, document.Header, document.Footer);
@@ -43,6 +47,8 @@ public static class ReportRenderer
         if (request.Report is null) throw new ArgumentException("The report request has no indicator results (Report).", nameof(request));
         var language = ReportStrings.Resolve(request.Language) ?? throw new ArgumentException(
             $"Reports cannot be written in '{request.Language}'; allowed: {string.Join(", ", ReportStrings.Languages)} (or a regional form such as es-MX).", nameof(request));
+        if (request.Kind == ReportKind.Questionnaire && request.Survey is null)
+            throw new ArgumentException("A paper questionnaire needs the survey definition (Survey).", nameof(request));
         if (string.IsNullOrWhiteSpace(request.Organization))
             throw new ArgumentException("The report needs the name of the organization that publishes it (Organization).", nameof(request));
         if (request.PublicResultsUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))

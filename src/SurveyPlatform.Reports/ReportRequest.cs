@@ -3,8 +3,11 @@ using SurveyPlatform.Core.Indicators;
 
 namespace SurveyPlatform.Reports;
 
-/// <summary>The three documents: two pages for a police chief, the full tables for a statistician, one citable page for advocates.</summary>
-public enum ReportKind { Brief, Full, Annex }
+/// <summary>
+/// The three reports (two pages for a police chief, the full tables for a statistician, one citable page for advocates),
+/// and the blank questionnaire printed for paper answers (needs <see cref="ReportRequest.Survey"/>; shows no figures).
+/// </summary>
+public enum ReportKind { Brief, Full, Annex, Questionnaire }
 
 public enum ReportPageSize { Letter, A4 }
 

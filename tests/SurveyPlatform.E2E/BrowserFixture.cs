@@ -15,6 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
+    /// <summary>The platform's services, to set up organizations and accounts the way an administrator would.</summary>
+    public IServiceProvider Services => _app!.Services;
     public string BaseUrl { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
@@ -35,6 +37,19 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>A desktop-sized page for the console; downloads are accepted.</summary>
+    public async Task<IPage> NewDesktopPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-US",
+            DeviceScaleFactor = 1,
+            AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
     }
 
     /// <summary>A phone-sized page; every request it makes is recorded.</summary>

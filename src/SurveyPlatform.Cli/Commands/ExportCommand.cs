@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Data;
+using SurveyPlatform.Reports.Exports;
 
 namespace SurveyPlatform.Cli.Commands;
 
@@ -30,7 +31,15 @@ internal static class ExportCommand
             string? codebookFile = null;
             if (parse.GetValue(format) == "xlsx")
             {
-                SpreadsheetExport.Write(table, file.FullName, withCodebook);
+                try
+                {
+                    using var stream = File.Create(file.FullName);
+                    SpreadsheetExport.Write(table, stream, withCodebook);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new InputException($"cannot write {file.FullName}: {e.Message}");
+                }
             }
             else
             {

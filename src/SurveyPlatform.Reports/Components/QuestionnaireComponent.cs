@@ -23,7 +23,15 @@ internal sealed class QuestionnaireComponent(ReportContext context)
         return new Stack(blocks, 8);
     }
 
-    private Block Questionnaire(SurveyDefinition survey, string language)
+    /// <summary>A blank questionnaire to print for paper answers, in the report's language: boxes to tick, lines to write on.</summary>
+    public Block ComposePaper()
+    {
+        var survey = context.Survey ?? throw new ArgumentException("A paper questionnaire needs the survey definition (Survey).");
+        var language = survey.Languages.Contains(context.Language) ? context.Language : survey.DefaultLanguage;
+        return Questionnaire(survey, language, paper: true);
+    }
+
+    private Block Questionnaire(SurveyDefinition survey, string language, bool paper = false)
     {
         Paragraph T(string text, TextStyle style) => ReportContext.Text(text, style, language);
         var blocks = new List<Block>
@@ -40,12 +48,12 @@ internal sealed class QuestionnaireComponent(ReportContext context)
             if (page.Intro is { } intro) pageBlocks.Add(T(intro.Get(language), Typography.Small));
             blocks.AddRange(pageBlocks);
             foreach (var item in page.Items)
-                blocks.Add(new KeepTogether(Item(item, ++number, language)));
+                blocks.Add(new KeepTogether(Item(item, ++number, language, paper)));
         }
         return new Stack(blocks, 4);
     }
 
-    private Block Item(SurveyItem item, int number, string language)
+    private Block Item(SurveyItem item, int number, string language, bool paper)
     {
         var rtl = language == "ar";
         var question = new Paragraph([new Span($"{number}. ", Typography.BodyBold), new Span(item.Text.Get(language), Typography.BodyBold)], rtl, language);
@@ -64,6 +72,9 @@ internal sealed class QuestionnaireComponent(ReportContext context)
             case ItemType.Scale or ItemType.Number:
                 var ends = $"{item.Min}{(item.MinLabel is { } min ? " = " + min.Get(language) : "")} … {item.Max}{(item.MaxLabel is { } max ? " = " + max.Get(language) : "")}";
                 lines.Add(ReportContext.Text(ends, Typography.Small.WithColor(Typography.Ink), language));
+                break;
+            case ItemType.Text when paper:
+                lines.AddRange(Enumerable.Range(0, 3).Select(_ => (Block)ReportContext.Text(new string('_', 70), Typography.Small.WithColor(Typography.Anchor), language)));
                 break;
             case ItemType.Text:
                 lines.Add(context.Text(context.S("free_text_note"), Typography.Small));

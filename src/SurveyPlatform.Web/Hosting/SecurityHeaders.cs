@@ -2,7 +2,7 @@ namespace SurveyPlatform.Web.Hosting;
 
 /// <summary>
 /// Headers on every response: only the platform's own origin may serve scripts, styles, images and form
-/// targets (anonymity.md rule 3), no referrer leaves the site, and no page may be framed.
+/// targets (anonymity.md rule 3), no referrer leaves the site, and no page may be framed (except the survey preview, by the console).
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -16,6 +16,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
         "connect-src 'self'; font-src 'self'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    // The organizers' preview of a survey is the respondent page itself, shown in a phone-sized frame of the console:
+    // the respondent policy, except that the platform's own pages (and nothing else) may frame it.
+    private const string PreviewCsp =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+        "form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'";
+
     public static bool IsConsolePath(PathString path) =>
         path.StartsWithSegments("/admin") || path.StartsWithSegments("/account") || path.StartsWithSegments("/review")
         || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content");
@@ -24,11 +30,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
     {
         var headers = context.Response.Headers;
         var console = IsConsolePath(context.Request.Path);
-        headers.ContentSecurityPolicy = console ? ConsoleCsp : Csp;
+        var preview = context.Request.Path.StartsWithSegments(Features.Respond.PreviewEndpoints.Prefix);
+        headers.ContentSecurityPolicy = preview ? PreviewCsp : console ? ConsoleCsp : Csp;
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
-        // No page may be framed, by another site or by the platform itself.
-        headers.XFrameOptions = "DENY";
+        // No page may be framed, by another site or by the platform itself; the preview only by the platform.
+        headers.XFrameOptions = preview ? "SAMEORIGIN" : "DENY";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
         return next(context);
     }

@@ -1,6 +1,8 @@
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Dashboards;
 using SurveyPlatform.Web.Features.Organizations;
+using SurveyPlatform.Web.Features.Reports;
+using SurveyPlatform.Web.Features.Respond;
 using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
 
@@ -18,11 +20,15 @@ public static class ConsoleSetup
         services.AddSingleton<CodeSheets>();
         services.AddSingleton<RunPurge>();
         services.AddSingleton<RunResults>();
+        services.AddSingleton<RunDocuments>();
+        services.AddSingleton<PaperEntry>();
     }
 
     public static void MapConsoleEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapRunDownloads();
+        app.MapReportDownloads();
+        app.MapSurveyPreview();
         app.MapPublicResults();
     }
 }

@@ -112,7 +112,7 @@ public static class RespondEndpoints
         }
 
         var codeHash = codeMode ? codes.Hash(run.Id, state.Code ?? "") : null;
-        var outcome = await store.SubmitAsync(new Submission(ToResponse(run, state, time), RespondentStateProtector.ReceiptHash(state), codeHash), ct);
+        var outcome = await store.SubmitAsync(new Submission(ToResponse(run, state.Lang, state.Answers, ResponseMode.Online, time), RespondentStateProtector.ReceiptHash(state), codeHash), ct);
         if (outcome == SubmitOutcome.CodeAlreadyUsed)
             return Notice.Show(http, run, state.Lang, NoticeKind.CodeUsed);
         // 303 so that a refresh of the thank-you page is a harmless GET, never a second POST.
@@ -128,21 +128,22 @@ public static class RespondEndpoints
             : Notice.Show(http, run, language, NoticeKind.Thanks);
     }
 
-    private static Response ToResponse(ActiveRun run, RespondentState state, TimeProvider time)
+    /// <summary>A response as stored: answers in the definition's order, the day (or week) only, the run's wave and site.</summary>
+    public static Response ToResponse(ActiveRun run, string lang, IReadOnlyDictionary<string, string> answers, ResponseMode mode, TimeProvider time)
     {
         var day = Today(time);
         if (run.Run.DatePrecision == DatePrecision.Week)
             day = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         // Answers in the definition's order, so the stored JSON says nothing about the order of answering.
-        var ordered = run.Definition.Items.Where(i => state.Answers.ContainsKey(i.Key))
-            .ToDictionary(i => i.Key, i => state.Answers[i.Key]);
+        var ordered = run.Definition.Items.Where(i => answers.ContainsKey(i.Key))
+            .ToDictionary(i => i.Key, i => answers[i.Key]);
         return new Response
         {
             Id = Guid.NewGuid(),
             RunId = run.Id,
             Day = day,
-            Lang = state.Lang,
-            Mode = ResponseMode.Online,
+            Lang = lang,
+            Mode = mode,
             AnswersJson = JsonSerializer.Serialize(ordered),
             Wave = run.Run.Wave,
             Site = run.Run.Site,

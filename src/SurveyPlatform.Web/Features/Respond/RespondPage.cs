@@ -17,15 +17,16 @@ public sealed record SurveyFormModel(
     AntiforgeryTokenSet Antiforgery,
     string QuickExitUrl,
     string? Code = null,
-    string? CodeErrorKey = null);
+    string? CodeErrorKey = null,
+    string? FormAction = null);
 
 public static class RespondPage
 {
     public static IResult Render(HttpContext http, ActiveRun run, RespondentState state, RespondentStateProtector protector,
-        IAntiforgery antiforgery, RespondentOptions options, IReadOnlyList<AnswerError> errors, string? codeErrorKey = null)
+        IAntiforgery antiforgery, RespondentOptions options, IReadOnlyList<AnswerError> errors, string? codeErrorKey = null, string? formAction = null)
     {
         var model = new SurveyFormModel(run, state.Lang, state.Page, state.Answers, errors, protector.Protect(state),
-            antiforgery.GetAndStoreTokens(http), QuickExitUrl(run, options), state.Code, codeErrorKey);
+            antiforgery.GetAndStoreTokens(http), QuickExitUrl(run, options), state.Code, codeErrorKey, formAction);
         return new RazorComponentResult<SurveyFormView>(new { Model = model })
         {
             StatusCode = errors.Count > 0 || codeErrorKey is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,

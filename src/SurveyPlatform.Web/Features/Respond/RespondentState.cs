@@ -35,10 +35,19 @@ public sealed class RespondentStateProtector
     private readonly TimeSpan _lifetime;
 
     public RespondentStateProtector(IDataProtectionProvider provider, IOptions<RespondentOptions> options)
+        : this(provider, options, "SurveyPlatform.Respond.State.v1")
     {
-        _protector = provider.CreateProtector("SurveyPlatform.Respond.State.v1").ToTimeLimitedDataProtector();
+    }
+
+    private RespondentStateProtector(IDataProtectionProvider provider, IOptions<RespondentOptions> options, string purpose)
+    {
+        _protector = provider.CreateProtector(purpose).ToTimeLimitedDataProtector();
         _lifetime = TimeSpan.FromHours(options.Value.StateLifetimeHours);
     }
+
+    /// <summary>For the organizers' preview: its forms cannot be posted to the real survey (another purpose, another key).</summary>
+    public static RespondentStateProtector ForPreview(IDataProtectionProvider provider, IOptions<RespondentOptions> options) =>
+        new(provider, options, "SurveyPlatform.Respond.Preview.v1");
 
     public string Protect(RespondentState state) =>
         _protector.Protect(JsonSerializer.Serialize(state, StateJson.Default.RespondentState), _lifetime);

@@ -34,7 +34,7 @@ public sealed class SurveyVersions(IDbContextFactory<SurveyDbContext> dbFactory)
     }
 
     /// <summary>Checks a definition with the same loader as start-up and stores it for <paramref name="organizationId"/>.</summary>
-    public async Task<AddResult> AddAsync(string json, string fileName, Guid organizationId, CancellationToken ct = default)
+    public async Task<AddResult> AddAsync(string json, string fileName, Guid? organizationId, CancellationToken ct = default)
     {
         var loaded = DefinitionLoader.TryLoad(json, fileName);
         if (!loaded.Succeeded)
@@ -58,5 +58,24 @@ public sealed class SurveyVersions(IDbContextFactory<SurveyDbContext> dbFactory)
         db.SurveyVersions.Add(version);
         await db.SaveChangesAsync(ct);
         return new AddResult(version.Id, []);
+    }
+
+    /// <summary>
+    /// A new version of the run's questionnaire with corrected wording, checked like an upload. The run moves to it
+    /// while it has no responses (every response keeps the wording it was given); otherwise new runs can choose it.
+    /// </summary>
+    public async Task<(AddResult Result, bool RunMoved)> SaveWordingAsync(Guid runId, IReadOnlyDictionary<string, Dictionary<string, string>> changes, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.Runs.Include(r => r.SurveyVersion).FirstAsync(r => r.Id == runId, ct);
+        var current = run.SurveyVersion!;
+        var taken = await db.SurveyVersions.Where(v => v.SurveyId == current.SurveyId).Select(v => v.Version).ToListAsync(ct);
+        var json = Translations.Apply(current.DefinitionJson, changes, Translations.NextVersion(current.Version, taken));
+        var result = await AddAsync(json, $"{current.SurveyId}.survey.json", run.OrganizationId, ct);
+        if (result.VersionId is not { } id || await db.Responses.AnyAsync(r => r.RunId == runId, ct))
+            return (result, false);
+        run.SurveyVersionId = id;
+        await db.SaveChangesAsync(ct);
+        return (result, true);
     }
 }

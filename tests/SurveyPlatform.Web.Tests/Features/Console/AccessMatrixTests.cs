@@ -51,6 +51,15 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /admin/runs/{RunId:guid}/codes/{Ticket}.csv"] = new[] { Actor.OrganizerA }, // the sheet of the organizer who made it
         ["GET /admin/runs/{RunId:guid}/codes/{Ticket}.pdf"] = new[] { Actor.OrganizerA },
         ["GET /admin/runs/{RunId:guid}/responses.csv"] = new[] { Actor.OrganizerA }, // rows: organizers of the run's organization only
+        ["GET /admin/runs/{RunId:guid}/responses.xlsx"] = new[] { Actor.OrganizerA },
+        ["GET /admin/runs/{RunId:guid}/codebook.csv"] = new[] { Actor.OrganizerA },
+        ["GET /admin/runs/{RunId:guid}/reports/{Kind}.pdf"] = RunManagers, // aggregates: brief, full report, annex
+        ["GET /review/runs/{RunId:guid}/brief.pdf"] = Reviewers, // the brief only: no rows, no free text
+        ["GET /admin/runs/{RunId:guid}/wording"] = RunManagers,
+        ["GET /admin/runs/{RunId:guid}/paper"] = new[] { Actor.OrganizerA }, // typing in answers: organizers of the run's organization only
+        ["GET /admin/runs/{RunId:guid}/paper/questionnaire.pdf"] = RunManagers,
+        ["GET /preview/runs/{RunId:guid}"] = RunManagers,
+        ["POST /preview/runs/{RunId:guid}"] = Nobody, // without the preview's state a bad request even for its organizers
         ["GET /review"] = Reviewers,
         ["GET /review/runs/{RunId:guid}"] = Reviewers,
         ["GET /r/{slug}"] = Everyone,
@@ -84,9 +93,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         await using (var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync())
         {
             db.RunShares.AddRange(new RunShare { RunId = runId, OrganizationId = police }, new RunShare { RunId = runId, OrganizationId = advocacy });
-            await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsPublished, true));
+            await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsPublished, true).SetProperty(r => r.AllowPaperEntry, true));
             await db.SaveChangesAsync();
         }
+        await _factory.Service<Web.Features.Surveys.SurveyCatalog>().ReloadAsync();
         var accounts = new Dictionary<Actor, TestAccount>
         {
             [Actor.Advocate] = await _factory.AccountAsync("advocate@example.org", twoFactor: true, memberships: (advocacy, OrganizationRole.Advocate)),
@@ -109,6 +119,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _routeValues["OrgId"] = orgA.ToString();
         _routeValues["Ticket"] = _factory.Service<CodeSheets>().Keep(runId, accounts[Actor.OrganizerA].Id, codes);
         _routeValues["slug"] = "org-a-run";
+        _routeValues["Kind"] = "brief";
         _routeValues["**path:file"] = "css/console.css";
     }
 

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using SurveyPlatform.Reports;
+using SurveyPlatform.Web.Features.Account;
+using SurveyPlatform.Web.Features.Organizations;
+using SurveyPlatform.Web.Features.Runs;
+
+namespace SurveyPlatform.Web.Features.Reports;
+
+/// <summary>
+/// Downloads of a run's documents: PDF reports for organizers, the brief for police reviewers and advocates the run is
+/// shared with (aggregates only), and the response rows as XLSX and the codebook as CSV for organizers after re-authentication.
+/// </summary>
+public static class ReportEndpoints
+{
+    public static void MapReportDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin/runs/{RunId:guid}/reports/{Kind}.pdf", OrganizerReport).RequireAuthorization(ConsolePolicies.ManageRun);
+        app.MapGet("/admin/runs/{RunId:guid}/paper/questionnaire.pdf", PaperQuestionnaire).RequireAuthorization(ConsolePolicies.ManageRun);
+        app.MapGet("/review/runs/{RunId:guid}/brief.pdf", ReviewerBrief).RequireAuthorization(ConsolePolicies.ReviewRun);
+        app.MapGet("/admin/runs/{RunId:guid}/responses.xlsx", ResponsesXlsx).RequireAuthorization(ConsolePolicies.RunRows);
+        app.MapGet("/admin/runs/{RunId:guid}/codebook.csv", CodebookCsv).RequireAuthorization(ConsolePolicies.RunRows);
+    }
+
+    private static Task<IResult> OrganizerReport(Guid runId, string kind, string? lang, HttpContext http, RunDocuments documents) =>
+        kind switch
+        {
+            "brief" => ReportAsync(runId, ReportKind.Brief, lang, http, documents),
+            "full" => ReportAsync(runId, ReportKind.Full, lang, http, documents),
+            "annex" => ReportAsync(runId, ReportKind.Annex, lang, http, documents),
+            _ => Task.FromResult(Results.NotFound()),
+        };
+
+    private static async Task<IResult> PaperQuestionnaire(Guid runId, string? lang, HttpContext http, RunDocuments documents)
+    {
+        if (await documents.LoadAsync(runId, http.RequestAborted) is not var (run, organization, table) || !run.AllowPaperEntry)
+            return Results.NotFound();
+        var languages = table.Definition.Languages.Where(ReportRenderer.Languages.Contains).ToList();
+        var language = string.IsNullOrEmpty(lang) ? table.Definition.DefaultLanguage : lang;
+        if (!languages.Contains(language))
+            return Results.Problem($"The questionnaire cannot be printed in '{language}'; allowed: {string.Join(", ", languages)}.", statusCode: StatusCodes.Status400BadRequest);
+        var pdf = RunDocuments.Questionnaire(table, language, organization);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(pdf, "application/pdf", $"{run.Slug}-questionnaire-{language}.pdf");
+    }
+
+    private static Task<IResult> ReviewerBrief(Guid runId, string? lang, HttpContext http, RunDocuments documents) =>
+        ReportAsync(runId, ReportKind.Brief, lang, http, documents);
+
+    private static async Task<IResult> ReportAsync(Guid runId, ReportKind kind, string? lang, HttpContext http, RunDocuments documents)
+    {
+        var language = string.IsNullOrEmpty(lang) ? "en" : lang;
+        if (!ReportRenderer.Languages.Contains(language))
+            return Results.Problem($"Reports cannot be written in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
+        var slug = await documents.SlugAsync(runId, http.RequestAborted);
+        var publicUrl = $"{http.Request.Scheme}://{http.Request.Host}/r/{Uri.EscapeDataString(slug ?? "")}";
+        if (await documents.ReportAsync(runId, kind, language, publicUrl, http.RequestAborted) is not var (pdf, name))
+            return Results.NotFound();
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(pdf, "application/pdf", name);
+    }
+
+    private static async Task<IResult> ResponsesXlsx(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, RunDocuments documents) =>
+        await RowsAsync(runId, http, reauth, audit, documents, "XLSX with codebook", "responses.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", RunDocuments.Spreadsheet);
+
+    private static async Task<IResult> CodebookCsv(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, RunDocuments documents) =>
+        await RowsAsync(runId, http, reauth, audit, documents, "codebook CSV", "codebook.csv", "text/csv; charset=utf-8", RunDocuments.CodebookCsv);
+
+    private static async Task<IResult> RowsAsync(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, RunDocuments documents,
+        string what, string suffix, string contentType, Func<Core.Responses.ResponseTable, byte[]> write)
+    {
+        if (!reauth.IsFresh(http.User.FindFirstValue(ClaimTypes.NameIdentifier)))
+            return RunEndpoints.ReauthenticationNeeded(http);
+        if (await documents.LoadAsync(runId, http.RequestAborted) is not var (run, _, table))
+            return Results.NotFound();
+        var bytes = write(table);
+        await audit.WriteAsync(http.User, AuditActions.Export, run.OrganizationId, run.Slug, $"{table.Count} responses, {what}");
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(bytes, contentType, $"{run.Slug}-{suffix}");
+    }
+}
