@@ -1,3 +1,8 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SurveyPlatform.Data;
+using SurveyPlatform.Data.Entities;
+
 namespace SurveyPlatform.Web.Tests.Infrastructure;
 
 /// <summary>A complete, valid set of answers to the standard survey, and a helper that answers page by page.</summary>
@@ -52,5 +57,30 @@ public static class StandardAnswers
             response = await respondent.NextAsync(posted);
         }
         return asked;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="count"/> responses of foreign-born victims: the first born here (a group far below any
+    /// threshold), a third disagreeing on victim chill, every one with <paramref name="comment"/>, in the language <paramref name="lang"/> gives.
+    /// </summary>
+    public static async Task AddResponsesAsync(this PlatformFactory factory, Guid runId, int count, string comment, Func<int, string> lang)
+    {
+        await using var db = await factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var answers = ForeignBornVictim.ToDictionary(a => a.Key, a => string.Join(' ', a.Value));
+            answers["born_here"] = i == 0 ? "yes" : "no";
+            answers["chill_victim"] = i % 3 == 0 ? "disagree_some" : "agree_strong";
+            answers["comments"] = comment;
+            db.Responses.Add(new Response
+            {
+                Id = Guid.NewGuid(),
+                RunId = runId,
+                Day = new DateOnly(2026, 3, 2 + i % 5),
+                Lang = lang(i),
+                AnswersJson = JsonSerializer.Serialize(answers),
+            });
+        }
+        await db.SaveChangesAsync();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
@@ -27,22 +26,8 @@ public sealed class ReportDownloadTests : IAsyncLifetime
         _reviewer = await _factory.AccountAsync("reviewer@example.org", memberships: (police, OrganizationRole.PoliceReviewer));
         _runId = await _factory.RunAsync("eastside", community);
         // 40 responses: 39 born abroad and 1 born here (a group far below the threshold of 10), 3 answered in Vietnamese.
+        await _factory.AddResponsesAsync(_runId, 40, Comment, i => i < 3 ? "vi" : "es");
         await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
-        for (var i = 0; i < 40; i++)
-        {
-            var answers = StandardAnswers.ForeignBornVictim.ToDictionary(a => a.Key, a => string.Join(' ', a.Value));
-            answers["born_here"] = i == 0 ? "yes" : "no";
-            answers["chill_victim"] = i % 3 == 0 ? "disagree_some" : "agree_strong";
-            answers["comments"] = Comment;
-            db.Responses.Add(new Response
-            {
-                Id = Guid.NewGuid(),
-                RunId = _runId,
-                Day = new DateOnly(2026, 3, 2 + i % 5),
-                Lang = i < 3 ? "vi" : "es",
-                AnswersJson = JsonSerializer.Serialize(answers),
-            });
-        }
         db.RunShares.Add(new RunShare { RunId = _runId, OrganizationId = police });
         await db.SaveChangesAsync();
     }

@@ -23,23 +23,7 @@ public sealed class ResultsAndDataTests : IAsyncLifetime
         _organizer = await _factory.AccountAsync("organizer@example.org", memberships: (_community, OrganizationRole.Organizer));
         _runId = await _factory.RunAsync("eastside", _community);
         // 40 responses: 39 born abroad, 1 born here (a group far below the threshold of 10).
-        await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
-        for (var i = 0; i < 40; i++)
-        {
-            var answers = StandardAnswers.ForeignBornVictim.ToDictionary(a => a.Key, a => string.Join(' ', a.Value));
-            answers["born_here"] = i == 0 ? "yes" : "no";
-            answers["chill_victim"] = i % 3 == 0 ? "disagree_some" : "agree_strong";
-            answers["comments"] = Comment;
-            db.Responses.Add(new Response
-            {
-                Id = Guid.NewGuid(),
-                RunId = _runId,
-                Day = new DateOnly(2026, 3, 2 + i % 5),
-                Lang = i % 2 == 0 ? "es" : "en",
-                AnswersJson = JsonSerializer.Serialize(answers),
-            });
-        }
-        await db.SaveChangesAsync();
+        await _factory.AddResponsesAsync(_runId, 40, Comment, i => i % 2 == 0 ? "es" : "en");
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
