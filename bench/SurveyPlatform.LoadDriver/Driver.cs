@@ -7,7 +7,8 @@ namespace SurveyPlatform.LoadDriver;
 
 public sealed record DriverResult(
     int Completed, int Failed, long Requests, TimeSpan Elapsed, double[] RequestMs, double[] SubmissionMs,
-    long? PeakRssBytes, long? RowsBefore, long? RowsInDatabase, IReadOnlyDictionary<string, int> Errors);
+    long? PeakRssBytes, long? RowsBefore, long? RowsInDatabase, IReadOnlyDictionary<string, int> Errors,
+    TimeSpan? ServerCpu, TimeSpan DriverCpu);
 
 public static partial class Driver
 {
@@ -22,6 +23,7 @@ public static partial class Driver
         long requests = 0;
         int completed = 0, failed = 0;
         using var memory = new RssSampler(options.ServerPid);
+        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
         {
@@ -50,10 +52,12 @@ public static partial class Driver
         })).ToArray();
         await Task.WhenAll(workers);
         var elapsed = deadline.Elapsed;
+        var serverCpu = memory.ServerCpu;
+        driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpu;
 
         return new DriverResult(completed, failed, requests, elapsed,
             requestTimes.SelectMany(x => x).Order().ToArray(), submissionTimes.SelectMany(x => x).Order().ToArray(),
-            memory.Peak, rowsBefore, CountRows(options.Database), errors);
+            memory.Peak, rowsBefore, CountRows(options.Database), errors, serverCpu, driverCpu);
     }
 
     private static long? CountRows(string? database)
@@ -116,9 +120,15 @@ public static partial class Respondent
 
     private static string Hidden(string html, string name)
     {
-        var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"");
+        var match = (name == "state" ? StateRegex() : TokenRegex()).Match(html);
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"no {name} field");
     }
+
+    [GeneratedRegex("name=\"state\" value=\"([^\"]*)\"")]
+    private static partial Regex StateRegex();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]*)\"")]
+    private static partial Regex TokenRegex();
 
     /// <summary>For each question on the page: one random option, some random checkboxes, a number in range, or text.</summary>
     private static IEnumerable<KeyValuePair<string, string>> RandomAnswers(string html, Random random)

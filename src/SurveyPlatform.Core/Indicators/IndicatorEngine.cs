@@ -193,6 +193,7 @@ public static class IndicatorEngine
             var codes = values.Codes;
             var width = values.Y.Length;
             var weights = table.Weights;
+            if (weights is null) return AccumulateUnweighted(values);
             var overall = Cells.Count(codes, null, 1, width, weights);
             var groups = new DomainSums[groupings.Count][];
             for (var g = 0; g < groupings.Count; g++)
@@ -202,6 +203,37 @@ public static class IndicatorEngine
                 for (var i = 0; i < groups[g].Length; i++) groups[g][i] = cells.Sums(i, values.Y);
             }
             return (overall.Sums(0, values.Y), groups);
+        }
+
+        /// <summary>Unweighted data (the usual case): one pass over the rows fills the overall and every grouping's counts.</summary>
+        private (DomainSums Overall, DomainSums[][] Groups) AccumulateUnweighted(IndicatorValues values)
+        {
+            var codes = values.Codes;
+            var width = values.Y.Length;
+            var count = groupings.Count;
+            var rowGroups = new ushort[count][];
+            var counts = new long[count][];
+            for (var g = 0; g < count; g++)
+            {
+                rowGroups[g] = groupings[g].RowGroup;
+                counts[g] = new long[groupings[g].Labels.Length * width];
+            }
+            var all = new long[width];
+            for (var r = 0; r < codes.Length; r++)
+            {
+                int c = codes[r];
+                if (c == 0) continue;
+                all[c]++;
+                for (var g = 0; g < count; g++) counts[g][rowGroups[g][r] * width + c]++;
+            }
+            var groups = new DomainSums[count][];
+            for (var g = 0; g < count; g++)
+            {
+                var cells = new Cells(width, counts[g], null, null);
+                groups[g] = new DomainSums[groupings[g].Labels.Length];
+                for (var i = 0; i < groups[g].Length; i++) groups[g][i] = cells.Sums(i, values.Y);
+            }
+            return (new Cells(width, all, null, null).Sums(0, values.Y), groups);
         }
     }
 

@@ -64,49 +64,50 @@ public static class ResponseCsv
         }
 
         var builder = new ResponseTableBuilder(definition, options.AreaCodes, capacity: 4096);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-            // Codes repeat on every row: reuse one string per distinct value instead of allocating each cell.
-            CacheFields = true,
-        };
         string[] header;
         string sha256;
         try
         {
-            using var parser = new CsvParser(reader, config);
-            if (!parser.Read() || parser.Record is not { } headerRecord || headerRecord.All(string.IsNullOrWhiteSpace))
+            // Sylvan reads fields as spans of one reused buffer: a million rows without a string per cell.
+            using var csv = Sylvan.Data.Csv.CsvDataReader.Create(reader, new Sylvan.Data.Csv.CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = ',',
+                Quote = '"',
+                Escape = '"',
+                MaxBufferSize = 1 << 24,
+                OwnsReader = false,
+            });
+            header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToArray();
+            if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
                 throw new ResponseFileException([new CsvError(fileName, 0, null,
                     "the file is empty; expected a header row of item keys (see the survey's codebook) and one row per response")]);
-            header = headerRecord.Select(h => h.Trim()).ToArray();
             var plan = PlanColumns(header, builder, definition, options, (column, message) => Fail(1, column, message));
             if (errors.Count > 0) throw new ResponseFileException(errors);
 
-            while (parser.Read())
+            long line = 1;
+            while (csv.Read())
             {
-                var line = parser.RawRow;
-                var record = parser.Record!;
-                if (record.Length == 1 && record[0].Length == 0) continue; // blank line
-                if (record.Length != header.Length)
+                line++;
+                if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsEmpty) continue; // blank line
+                if (csv.RowFieldCount != header.Length)
                 {
-                    Fail(line, null, $"has {record.Length} fields; the header has {header.Length}");
+                    Fail(line, null, $"has {csv.RowFieldCount} fields; the header has {header.Length}");
                     if (errors.Count >= options.MaxErrors) break;
                     continue;
                 }
                 var row = builder.NewRow();
                 for (var c = 0; c < plan.Length; c++)
                 {
-                    var value = record[c];
-                    if (value.Length == 0 || plan[c].Kind == ColumnKind.Ignored) continue;
-                    if (value.AsSpan().Trim().Length != value.Length) value = value.Trim();
-                    if (value.Length == 0) continue;
+                    if (plan[c].Kind == ColumnKind.Ignored) continue;
+                    var value = csv.GetFieldSpan(c).Trim();
+                    if (value.IsEmpty) continue;
                     var problem = plan[c].Kind switch
                     {
                         ColumnKind.Slot => builder.Set(plan[c].Slot, row, value),
-                        ColumnKind.Weight => builder.SetWeight(row, value),
-                        ColumnKind.Lang => CheckLanguage(value) ?? builder.Set(plan[c].Slot, row, value),
-                        ColumnKind.Synthetic => MarkSynthetic(builder, value),
+                        ColumnKind.Weight => builder.SetWeight(row, value.ToString()),
+                        ColumnKind.Lang => CheckLanguage(value.ToString()) ?? builder.Set(plan[c].Slot, row, value),
+                        ColumnKind.Synthetic => MarkSynthetic(builder, value.ToString()),
                         _ => null,
                     };
                     if (problem is not null) Fail(line, header[c], problem);
@@ -118,6 +119,15 @@ public static class ResponseCsv
         catch (System.Text.DecoderFallbackException)
         {
             throw new ResponseFileException([new CsvError(fileName, 0, null, "the file is not valid UTF-8; save it as \"CSV UTF-8\"")]);
+        }
+        catch (Sylvan.Data.Csv.CsvMissingHeadersException)
+        {
+            throw new ResponseFileException([new CsvError(fileName, 0, null,
+                "the file is empty; expected a header row of item keys (see the survey's codebook) and one row per response")]);
+        }
+        catch (Sylvan.Data.Csv.CsvRecordTooLargeException)
+        {
+            throw new ResponseFileException([new CsvError(fileName, 0, null, "a row is larger than 16 million characters; is this a response file?")]);
         }
         if (errors.Count == 0 && builder.Count == 0)
             Fail(0, null, "the file has a header but no responses");

@@ -31,11 +31,11 @@ public sealed class DurabilityTests : IAsyncLifetime
     /// <summary>When to pull the plug: after so many thank-you pages, or after so long under load.</summary>
     public static readonly (string Name, int Acknowledged, double Seconds)[] KillPoints =
     [
-        ("at the first thank-you page", 1, 30),
+        ("at the first thank-you page", 1, 120),
         ("while the load starts", 0, 0.3),
-        ("after 40 thank-you pages", 40, 30),
+        ("after 40 thank-you pages", 40, 120),
         ("after 2 s of load", 0, 2),
-        ("after 150 thank-you pages", 150, 60),
+        ("after 150 thank-you pages", 150, 240), // the limits only matter on a very slow machine
     ];
 
     [Fact]

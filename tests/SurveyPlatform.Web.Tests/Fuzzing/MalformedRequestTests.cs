@@ -14,6 +14,7 @@ namespace SurveyPlatform.Web.Tests.Fuzzing;
 /// 100,000 malformed requests against respondent and console endpoints: no 5xx, no row created, no error
 /// logged, the server answers normally afterwards and its memory is back to where it was.
 /// </summary>
+[Collection(nameof(MalformedRequestTests))] // alone: the memory it measures is the whole test process's
 public sealed class MalformedRequestTests : IAsyncLifetime
 {
     private const int Requests = 100_000;
@@ -139,3 +140,6 @@ public sealed class MalformedRequestTests : IAsyncLifetime
 
     private static string Shorten(string? s) => s is null ? "" : s.Length > 80 ? s[..80] + "…" : s;
 }
+
+[CollectionDefinition(nameof(MalformedRequestTests), DisableParallelization = true)]
+public sealed class MalformedRequestsRunAlone;

@@ -13,7 +13,7 @@ public static class AccountEndpoints
         // A form POST with the anti-forgery token, so that another site cannot sign a user out.
         app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog audit, Reauthentication reauth, IAntiforgery antiforgery) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http))
+            if (!await IsValidFormAsync(http, antiforgery))
                 return Results.BadRequest();
             if (http.User.Identity?.IsAuthenticated == true)
             {
@@ -27,5 +27,19 @@ public static class AccountEndpoints
         // Called by the console script at most every few minutes while the user is active, so that the sliding
         // idle timeout follows activity inside the interactive console, which makes no other requests.
         app.MapGet("/account/ping", () => Results.NoContent()).RequireAuthorization();
+    }
+
+    /// <summary>Whether the post is a form with a valid anti-forgery token; a garbled body (wrong content type, bad encoding, too large) is simply not.</summary>
+    private static async Task<bool> IsValidFormAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever the body holds (bad encoding, broken multipart, too large), a form that cannot be read is not valid.
+            return false;
+        }
     }
 }
