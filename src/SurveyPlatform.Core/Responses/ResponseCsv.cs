@@ -181,9 +181,9 @@ public static class ResponseCsv
         {
             if (item.ShownWhen is null) continue;
             var column = table[item.Key];
-            var shown = RowPredicate.Compile(item.ShownWhen, table);
+            var shown = RowPredicate.Mask(item.ShownWhen, table);
             for (var r = 0; r < table.Count; r++)
-                if (!column.IsBlank(r) && !shown(r))
+                if (!shown[r] && !column.IsBlank(r))
                     yield return (r, item.Key, $"answered although the question is not shown to this respondent (shown when {item.ShownWhenSource}); leave it blank");
         }
     }

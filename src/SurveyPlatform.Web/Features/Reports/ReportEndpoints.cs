@@ -32,13 +32,14 @@ public static class ReportEndpoints
 
     private static async Task<IResult> PaperQuestionnaire(Guid runId, string? lang, HttpContext http, RunDocuments documents)
     {
-        if (await documents.LoadAsync(runId, http.RequestAborted) is not var (run, organization, table) || !run.AllowPaperEntry)
+        // A blank questionnaire needs the survey, not the run's responses.
+        if (await documents.DefinitionAsync(runId, http.RequestAborted) is not var (run, organization, definition) || !run.AllowPaperEntry)
             return Results.NotFound();
-        var languages = table.Definition.Languages.Where(ReportRenderer.Languages.Contains).ToList();
-        var language = string.IsNullOrEmpty(lang) ? table.Definition.DefaultLanguage : lang;
+        var languages = definition.Languages.Where(ReportRenderer.Languages.Contains).ToList();
+        var language = string.IsNullOrEmpty(lang) ? definition.DefaultLanguage : lang;
         if (!languages.Contains(language))
             return Results.Problem($"The questionnaire cannot be printed in '{language}'; allowed: {string.Join(", ", languages)}.", statusCode: StatusCodes.Status400BadRequest);
-        var pdf = RunDocuments.Questionnaire(table, language, organization);
+        var pdf = RunDocuments.Questionnaire(definition, language, organization);
         http.Response.Headers.CacheControl = "no-store";
         return Results.File(pdf, "application/pdf", $"{run.Slug}-questionnaire-{language}.pdf");
     }

@@ -18,19 +18,31 @@ public sealed class RunDocuments(IDbContextFactory<SurveyDbContext> dbFactory)
         return await db.Runs.Where(r => r.Id == runId).Select(r => r.Slug).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The run's stored responses and definition; null when the run does not exist or was purged.</summary>
-    public async Task<(SurveyRun Run, string Organization, ResponseTable Table)?> LoadAsync(Guid runId, CancellationToken ct = default)
+    /// <summary>The run, its organization's name and its survey definition, without its responses; null when the run does not exist or was purged.</summary>
+    public async Task<(SurveyRun Run, string Organization, SurveyDefinition Definition)?> DefinitionAsync(Guid runId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await DefinitionAsync(db, runId, ct);
+    }
+
+    private static async Task<(SurveyRun Run, string Organization, SurveyDefinition Definition)?> DefinitionAsync(SurveyDbContext db, Guid runId, CancellationToken ct)
+    {
         var run = await db.Runs.AsNoTracking().Include(r => r.SurveyVersion)
             .FirstOrDefaultAsync(r => r.Id == runId && r.Status != RunStatus.Purged, ct);
         if (run is null)
             return null;
         var organization = await db.Organizations.Where(o => o.Id == run.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var version = run.SurveyVersion!;
-        var definition = DefinitionLoader.Load(version.DefinitionJson, $"{version.SurveyId} {version.Version}");
-        var table = await ResponseTransfer.LoadAsync(db, run, definition, ct);
-        return (run, organization ?? "SurveyPlatform", table);
+        return (run, organization ?? "SurveyPlatform", DefinitionLoader.Load(version.DefinitionJson, $"{version.SurveyId} {version.Version}"));
+    }
+
+    /// <summary>The run's stored responses and definition; null when the run does not exist or was purged.</summary>
+    public async Task<(SurveyRun Run, string Organization, ResponseTable Table)?> LoadAsync(Guid runId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await DefinitionAsync(db, runId, ct) is not var (run, organization, definition))
+            return null;
+        return (run, organization, await ResponseTransfer.LoadAsync(db, run, definition, ct));
     }
 
     /// <summary>A report of the run in a shipped language; <paramref name="publicUrl"/> is printed only when the run is published.</summary>
@@ -55,10 +67,10 @@ public sealed class RunDocuments(IDbContextFactory<SurveyDbContext> dbFactory)
     }
 
     /// <summary>The blank questionnaire for paper answers; it shows no figures, so the indicators of no response stand in.</summary>
-    public static byte[] Questionnaire(ResponseTable table, string language, string organization)
+    public static byte[] Questionnaire(SurveyDefinition definition, string language, string organization)
     {
-        var empty = IndicatorEngine.Compute(new ResponseTableBuilder(table.Definition).Build(), new EngineOptions());
-        return ReportRenderer.Render(new ReportRequest(ReportKind.Questionnaire, empty, language, organization) { Survey = table.Definition });
+        var empty = IndicatorEngine.Compute(new ResponseTableBuilder(definition).Build(), new EngineOptions());
+        return ReportRenderer.Render(new ReportRequest(ReportKind.Questionnaire, empty, language, organization) { Survey = definition });
     }
 
     public static byte[] Spreadsheet(ResponseTable table)
