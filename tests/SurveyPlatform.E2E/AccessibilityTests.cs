@@ -40,7 +40,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             {
                 // The same page with errors showing.
                 await p.EvaluateAsync("() => { const i = document.querySelector('input[type=radio]'); i.value = 'x'; i.checked = true; }");
-                await p.Locator("button.primary").ClickAsync();
+                await RespondentJourneyTests.SubmitAsync(p);
                 await Check("page 1 with errors");
             }
         });

@@ -8,7 +8,7 @@ public sealed class RespondentJourneyTests(BrowserFixture fixture)
     /// <summary>Answers every visible question on each page with its first offered answer, then moves on.</summary>
     internal static async Task<int> CompleteAsync(IPage page, Func<IPage, int, Task>? onPage = null)
     {
-        await page.Locator("button.primary").ClickAsync(); // consent
+        await SubmitAsync(page); // consent
         var pages = 0;
         while (page.Url.Contains("/thanks") is false && pages < 15)
         {
@@ -20,10 +20,22 @@ public sealed class RespondentJourneyTests(BrowserFixture fixture)
                 var first = fieldset.Locator("input").First;
                 await first.CheckAsync();
             }
-            await page.Locator("button.primary").ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await SubmitAsync(page);
         }
         return pages;
+    }
+
+    /// <summary>
+    /// Presses the page's main button and waits until the next page is there: the form's protected state is a new
+    /// one (every page carries its own) and the page is complete down to its button, or the thank-you page is shown.
+    /// Waiting on the page itself, not on browser load events, never acts on the page that is being left.
+    /// </summary>
+    internal static async Task SubmitAsync(IPage page)
+    {
+        var state = await page.Locator("input[name=state]").GetAttributeAsync("value");
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator($"input[name=state][value=\"{state}\"]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("form#survey button.primary, body > main").First).ToBeAttachedAsync(new() { Timeout = 60_000 });
     }
 
     [Theory]
