@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Web.Features.Surveys;
 using SurveyPlatform.Web.Hosting;
@@ -27,10 +26,8 @@ public static class RespondPage
     {
         var model = new SurveyFormModel(run, state.Lang, state.Page, state.Answers, errors, protector.Protect(state),
             antiforgery.GetAndStoreTokens(http), QuickExitUrl(run, options), state.Code, codeErrorKey, formAction);
-        return new RazorComponentResult<SurveyFormView>(new { Model = model })
-        {
-            StatusCode = errors.Count > 0 || codeErrorKey is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
-        };
+        var status = errors.Count > 0 || codeErrorKey is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return RespondentHtml.Page(status, h => RespondentHtml.Form(h, model));
     }
 
     public static string QuickExitUrl(ActiveRun? run, RespondentOptions options) =>
@@ -49,7 +46,7 @@ public static class Notice
         var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RespondentOptions>>().Value;
         var language = lang ?? LanguageChoice.Choose(run?.Definition, null, http.Request);
         var model = new NoticeModel(run, language, kind, RespondPage.QuickExitUrl(run, options), http.Request.Path);
-        return new RazorComponentResult<NoticeView>(new { Model = model }) { StatusCode = StatusCode(kind) };
+        return RespondentHtml.Page(StatusCode(kind), h => RespondentHtml.Notice(h, model));
     }
 
     private static int StatusCode(NoticeKind kind) => kind switch
