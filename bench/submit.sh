@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # The `submit` benchmark: starts a server (Release, Production, fresh SQLite folder) and runs the load driver
 # against it at each concurrency given, recording the load average of the machine before each run.
-#   bench/submit.sh [--server <SurveyPlatform.Web.dll>] [--seconds 15] [--label text] [--out bench/results/submit.md] 1 8 32 64
+#   bench/submit.sh [--server <SurveyPlatform.Web.dll>] [--seconds 15] [--warmup 20] [--label text] [--out bench/results/submit.md] 1 8 32 64
+# Each level first runs --warmup seconds of the same load, unmeasured, so that the figures are of a server whose
+# hot code has reached its final compilation tier.
 # The rate limit is raised far above the load (every virtual respondent comes from 127.0.0.1), so the limiter
 # still runs on every post without refusing any. SERVER_ENV="NAME=value …" passes settings to the server only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 server=src/SurveyPlatform.Web/bin/Release/net10.0/SurveyPlatform.Web.dll
 driver=bench/SurveyPlatform.LoadDriver/bin/Release/net10.0/SurveyPlatform.LoadDriver.dll
-seconds=15; label=""; out=""; port=5055
+seconds=15; warmup=20; label=""; out=""; port=5055
 while [ $# -gt 0 ]; do
   case "$1" in
     --server) server="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --label) label="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
@@ -31,7 +34,7 @@ for c in "${levels[@]}"; do
   pid=$!
   for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  args=(--url "http://127.0.0.1:$port" --concurrency "$c" --seconds "$seconds" --db "$data/surveyplatform.db" --server-pid "$pid" --label "$label (load average before: $load)")
+  args=(--url "http://127.0.0.1:$port" --concurrency "$c" --seconds "$seconds" --warmup "$warmup" --db "$data/surveyplatform.db" --server-pid "$pid" --label "$label (load average before: $load)")
   [ -n "$out" ] && args+=(--out "$out")
   dotnet "$driver" "${args[@]}" || true
   kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -84,8 +84,7 @@ public static partial class Respondent
         {
             var fields = new List<KeyValuePair<string, string>>
             {
-                new("__RequestVerificationToken", Hidden(html, "__RequestVerificationToken")),
-                new("state", Hidden(html, "state")),
+                new("state", State(html)),
                 new("nav", "next"),
             };
             fields.AddRange(RandomAnswers(html, random));
@@ -118,17 +117,15 @@ public static partial class Respondent
             : throw new InvalidOperationException($"{request.Method} {request.RequestUri}: HTTP {(int)response.StatusCode}");
     }
 
-    private static string Hidden(string html, string name)
+    /// <summary>The form's protected state (the page's own proof that it came from this browser travels in a cookie).</summary>
+    private static string State(string html)
     {
-        var match = (name == "state" ? StateRegex() : TokenRegex()).Match(html);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"no {name} field");
+        var match = StateRegex().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("no state field");
     }
 
     [GeneratedRegex("name=\"state\" value=\"([^\"]*)\"")]
     private static partial Regex StateRegex();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]*)\"")]
-    private static partial Regex TokenRegex();
 
     /// <summary>For each question on the page: one random option, some random checkboxes, a number in range, or text.</summary>
     private static IEnumerable<KeyValuePair<string, string>> RandomAnswers(string html, Random random)

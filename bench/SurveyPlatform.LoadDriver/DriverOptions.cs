@@ -5,12 +5,14 @@ namespace SurveyPlatform.LoadDriver;
 
 public sealed record DriverOptions(
     Uri BaseUrl, string Slug, int Concurrency, TimeSpan Duration, int MaxSubmissions, int Seed,
-    string? Database, int? ServerPid, string? Output, string Label)
+    string? Database, int? ServerPid, string? Output, string Label, TimeSpan Warmup)
 {
     public const string Usage = """
         usage: loaddriver --url http://127.0.0.1:5000 [--slug community-trust] [--concurrency 32]
-                          [--seconds 20] [--max 100000] [--seed 1] [--db path/to/surveyplatform.db]
+                          [--seconds 20] [--warmup 0] [--max 100000] [--seed 1] [--db path/to/surveyplatform.db]
                           [--server-pid PID] [--out bench/results/submit.md] [--label text]
+          --warmup      seconds of the same load first, not measured: the server compiles its hot code to its
+                        final tier (a fresh .NET process runs slower for its first 10 to 20 s under load)
           --db          count rows before and after, to prove that no accepted submission was lost
           --server-pid  sample the server's resident memory (RSS) during the run
         Only loopback addresses are accepted.
@@ -37,6 +39,6 @@ public sealed record DriverOptions(
         return new DriverOptions(baseUrl, map.GetValueOrDefault("slug", "community-trust"), Int("concurrency", 32),
             TimeSpan.FromSeconds(Int("seconds", 20)), Int("max", 100_000), Int("seed", 1), map.GetValueOrDefault("db"),
             map.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            map.GetValueOrDefault("out"), map.GetValueOrDefault("label", ""));
+            map.GetValueOrDefault("out"), map.GetValueOrDefault("label", ""), TimeSpan.FromSeconds(Int("warmup", 0)));
     }
 }

@@ -1,14 +1,19 @@
 using System.Diagnostics;
 using SurveyPlatform.LoadDriver;
 
-// Load driver for the respondent flow: virtual respondents that GET the survey, read the anti-forgery token
-// and the protected state, answer every page with valid random answers (the server applies skip logic)
+// Load driver for the respondent flow: virtual respondents that GET the survey, read the protected state
+// (the browser's cookie is kept), answer every page with valid random answers (the server applies skip logic)
 // and go on to the thank-you page. Loopback only; bounded in submissions and in time.
 var options = DriverOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine(DriverOptions.Usage);
     return 2;
+}
+if (options.Warmup > TimeSpan.Zero)
+{
+    var warm = await Driver.RunAsync(options with { Duration = options.Warmup, Output = null });
+    Console.Error.WriteLine($"warm-up: {warm.Completed} submissions in {warm.Elapsed.TotalSeconds:0.0} s, {warm.Failed} failed (not measured)");
 }
 var result = await Driver.RunAsync(options);
 var report = Report.Markdown(options, result);

@@ -95,6 +95,7 @@ public static class PlatformSetup
         services.AddSingleton(new RunCodeHasher(Path.Combine(dataDirectory, "keys")));
         services.AddSingleton<SurveyCatalog>();
         services.AddSingleton<RespondentStateProtector>();
+        services.AddSingleton<BrowserBinding>();
         services.AddSingleton(TimeProvider.System);
     }
 

@@ -102,7 +102,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         var respondent = new Respondent(_factory.CreateBrowser(), MalformedRequests.Slug);
         await respondent.OpenAsync(lang: "en");
         var cookie = respondent.Last!.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
-        SessionForm Form() => new(cookie, respondent.Token, respondent.State, respondent.ItemKeys, respondent.FormAction);
+        SessionForm Form() => new(cookie, respondent.State, respondent.ItemKeys, respondent.FormAction);
         forms.Add(Form());
         var answers = StandardAnswers.ForeignBornVictim;
         var response = await respondent.NextAsync();

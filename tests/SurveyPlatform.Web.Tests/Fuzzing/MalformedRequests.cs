@@ -4,7 +4,7 @@ using System.Text;
 namespace SurveyPlatform.Web.Tests.Fuzzing;
 
 /// <summary>A real form of a respondent session: its anti-forgery cookie and token, protected state and question keys.</summary>
-public sealed record SessionForm(string Cookie, string Token, string State, IReadOnlyList<string> Keys, string Action);
+public sealed record SessionForm(string Cookie, string State, IReadOnlyList<string> Keys, string Action);
 
 /// <summary>
 /// Builds malformed requests from a seed: random and mutated form fields, unknown and duplicated keys,
@@ -30,7 +30,7 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
 
     public enum Kind
     {
-        RandomFields, TamperedState, ForeignOrMissingToken, UnknownAndDuplicatedKeys, RandomAnswers, InvalidUtf8,
+        RandomFields, TamperedState, ForeignOrMissingBrowser, UnknownAndDuplicatedKeys, RandomAnswers, InvalidUtf8,
         HugeField, HugeBody, ReplayedState, WrongMethod, WrongContentType, OddPathsAndHeaders, Console,
     }
 
@@ -45,8 +45,8 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
         var request = kind switch
         {
             Kind.RandomFields => Post(Any(form, random), RandomPairs(random, random.Next(0, 40))),
-            Kind.TamperedState => Post(form, [Pair("__RequestVerificationToken", form.Token), Pair("state", Tamper(form.State, random)), Pair("nav", Pick(Navs, random))]),
-            Kind.ForeignOrMissingToken => ForeignToken(form, random),
+            Kind.TamperedState => Post(form, [Pair("state", Tamper(form.State, random)), Pair("nav", Pick(Navs, random))]),
+            Kind.ForeignOrMissingBrowser => ForeignBrowser(form, random),
             Kind.UnknownAndDuplicatedKeys => Post(form, Shuffle(random, [.. Valid(form, random), .. Duplicates(form, random), .. RandomPairs(random, random.Next(1, 10))])),
             Kind.RandomAnswers => Post(form, [.. Valid(form, random), .. form.Keys.Select(key => Pair("q." + key, RandomValue(random)))]),
             Kind.InvalidUtf8 => Raw(form, InvalidUtf8(form, random)),
@@ -91,7 +91,7 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
     }
 
     private static List<KeyValuePair<string, string>> Valid(SessionForm form, Random random) =>
-        [Pair("__RequestVerificationToken", form.Token), Pair("state", form.State), Pair("nav", random.Next(3) == 0 ? Pick(Navs, random) : "next")];
+        [Pair("state", form.State), Pair("nav", random.Next(3) == 0 ? Pick(Navs, random) : "next")];
 
     private List<KeyValuePair<string, string>> Duplicates(SessionForm form, Random random)
     {
@@ -100,7 +100,7 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
         {
             0 => [Pair("state", other.State)],
             1 => [Pair("nav", Pick(Navs, random)), Pair("nav", "back")],
-            2 => [Pair("__RequestVerificationToken", other.Token)],
+            2 => [Pair("state", form.State), Pair("state", other.State)],
             _ => [.. form.Keys.SelectMany(k => new[] { Pair("q." + k, RandomValue(random)), Pair("q." + k, RandomValue(random)) })],
         };
     }
@@ -137,23 +137,24 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
         }
     }
 
-    private HttpRequestMessage ForeignToken(SessionForm form, Random random)
+    /// <summary>The browser's cookie missing, another browser's, malformed or forged, or the state of another browser's form.</summary>
+    private HttpRequestMessage ForeignBrowser(SessionForm form, Random random)
     {
         var other = forms.First(f => f.Cookie != form.Cookie);
-        var (cookie, token) = random.Next(5) switch
+        var (cookie, state) = random.Next(5) switch
         {
-            0 => (form.Cookie, ""),
-            1 => ("", form.Token),
-            2 => (form.Cookie, other.Token),
-            3 => (other.Cookie, form.Token),
-            _ => ("sp_af=" + RandomString(random, 80).Replace(";", ""), form.Token),
+            0 => ("", form.State),
+            1 => (other.Cookie, form.State),
+            2 => (form.Cookie, other.State),
+            3 => ("sp_form=" + RandomString(random, 80).Replace(";", ""), form.State),
+            _ => ("sp_form=" + System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)), form.State),
         };
-        return Post(form with { Cookie = cookie }, [Pair("__RequestVerificationToken", token), Pair("state", form.State), Pair("nav", "next")]);
+        return Post(form with { Cookie = cookie }, [Pair("state", state), Pair("nav", "next")]);
     }
 
     private static byte[] InvalidUtf8(SessionForm form, Random random)
     {
-        var body = new List<byte>(Encoding.ASCII.GetBytes($"__RequestVerificationToken={Uri.EscapeDataString(form.Token)}&state={Uri.EscapeDataString(form.State)}&nav=next&q.{form.Keys.FirstOrDefault() ?? "x"}="));
+        var body = new List<byte>(Encoding.ASCII.GetBytes($"state={Uri.EscapeDataString(form.State)}&nav=next&q.{form.Keys.FirstOrDefault() ?? "x"}="));
         byte[][] bad = [[0xff], [0xc3, 0x28], [0xe2, 0x82], [0xf0, 0x28, 0x8c, 0x28], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0x25, 0x46, 0x46], [0x25, 0x43, 0x33, 0x25, 0x32, 0x38]];
         for (var i = random.Next(1, 20); i > 0; i--)
             body.AddRange(random.Next(3) == 0 ? [(byte)random.Next(256)] : Pick(bad, random));
@@ -164,9 +165,9 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
 
     private static List<KeyValuePair<string, string>> HugeField(SessionForm form, Random random) => random.Next(4) switch
     {
-        0 => [Pair("__RequestVerificationToken", form.Token), Pair("state", form.State), Pair("nav", "next"), Pair("q." + (form.Keys.FirstOrDefault() ?? "x"), new string('x', random.Next(65_000, 200_000)))],
-        1 => [Pair("__RequestVerificationToken", form.Token), Pair("state", new string('A', random.Next(60_000, 120_000))), Pair("nav", "next")],
-        2 => [Pair("__RequestVerificationToken", form.Token), Pair("state", form.State), Pair(new string('k', random.Next(1_000, 5_000)), "v")],
+        0 => [Pair("state", form.State), Pair("nav", "next"), Pair("q." + (form.Keys.FirstOrDefault() ?? "x"), new string('x', random.Next(65_000, 200_000)))],
+        1 => [Pair("state", new string('A', random.Next(60_000, 120_000))), Pair("nav", "next")],
+        2 => [Pair("state", form.State), Pair(new string('k', random.Next(1_000, 5_000)), "v")],
         _ => [.. Enumerable.Range(0, random.Next(500, 2_000)).Select(i => Pair("q.f" + i, "1"))],
     };
 
@@ -178,10 +179,10 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
 
     private static HttpRequestMessage WrongContentType(SessionForm form, Random random)
     {
-        var body = Encoding.UTF8.GetBytes($"__RequestVerificationToken={Uri.EscapeDataString(form.Token)}&state={Uri.EscapeDataString(form.State)}&nav=next");
+        var body = Encoding.UTF8.GetBytes($"state={Uri.EscapeDataString(form.State)}&nav=next");
         if (random.Next(3) == 0)
         {
-            var multipart = new MultipartFormDataContent { { new StringContent(form.Token), "__RequestVerificationToken" }, { new StringContent(form.State), "state" } };
+            var multipart = new MultipartFormDataContent { { new StringContent(form.State), "state" } };
             multipart.Add(new ByteArrayContent(new byte[random.Next(1, 100_000)]), "file", "answers.csv");
             var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = multipart };
             request.Headers.TryAddWithoutValidation("Cookie", form.Cookie);
@@ -206,7 +207,7 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
             1 => "es;q=abc, ar;q=-1, vi;q=2, *;q=0.5, zh-Hans-CN-x-private;q=0.001",
             _ => string.Join(',', Enumerable.Range(0, 200).Select(i => $"l{i};q=0.{i % 10}")),
         });
-        request.Headers.TryAddWithoutValidation("Cookie", random.Next(2) == 0 ? "sp_af=" + new string('x', 8000) : ";;;=;sp_af;sp_af=%ZZ");
+        request.Headers.TryAddWithoutValidation("Cookie", random.Next(2) == 0 ? "sp_form=" + new string('x', 8000) : ";;;=;sp_form;sp_form=%ZZ");
         if (request.Method == HttpMethod.Post)
             request.Content = new FormUrlEncodedContent(RandomPairs(random, 5));
         return request;

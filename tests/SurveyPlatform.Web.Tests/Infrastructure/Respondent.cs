@@ -13,7 +13,6 @@ public sealed partial class Respondent(HttpClient client, string slug)
     public string Html { get; private set; } = "";
 
     public string State => Hidden("state");
-    public string Token => Hidden("__RequestVerificationToken");
 
     public async Task<Respondent> OpenAsync(string? lang = null, string? acceptLanguage = null)
     {
@@ -26,11 +25,10 @@ public sealed partial class Respondent(HttpClient client, string slug)
 
     /// <summary>Posts the current form with <paramref name="nav"/> and the given answers (key → values).</summary>
     public async Task<HttpResponseMessage> PostAsync(string nav, IEnumerable<(string Key, string Value)>? answers = null,
-        string? state = null, string? token = null)
+        string? state = null)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", token ?? Token),
             new("state", state ?? State),
             new("nav", nav),
         };
@@ -44,7 +42,7 @@ public sealed partial class Respondent(HttpClient client, string slug)
     /// <summary>Agrees on the consent page of a one-time-code run, giving <paramref name="code"/>.</summary>
     public async Task<HttpResponseMessage> ConsentWithCodeAsync(string code)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", Token), new("state", State), new("nav", "next"), new("code", code) };
+        var fields = new List<KeyValuePair<string, string>> { new("state", State), new("nav", "next"), new("code", code) };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/s/{slug}") { Content = new FormUrlEncodedContent(fields) };
         return await SendAsync(request);
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SurveyPlatform.Core.Responses;
@@ -39,7 +38,7 @@ public static class RespondEndpoints
     }
 
     private static IResult Start(string slug, string? lang, string? code, HttpContext http, SurveyCatalog catalog,
-        RespondentStateProtector protector, IAntiforgery antiforgery, TimeProvider time, IOptions<RespondentOptions> options)
+        RespondentStateProtector protector, BrowserBinding binding, TimeProvider time, IOptions<RespondentOptions> options)
     {
         var run = catalog.Find(slug);
         var language = LanguageChoice.Choose(run?.Definition, lang, http.Request);
@@ -47,15 +46,15 @@ public static class RespondEndpoints
             return Notice.Show(http, null, language, NoticeKind.NotFound);
         if (!run.Run.AcceptsResponses(Today(time)))
             return Notice.Show(http, run, language, NoticeKind.Closed);
-        var state = RespondentState.Start(run.Id, language);
+        var state = RespondentState.Start(run.Id, language, binding.GetOrIssue(http));
         // A code from the QR on a printed card fills the code field; it is checked when the respondent goes on.
         if (run.Run.Mode == RunMode.OneTimeCodes && code is { Length: > 0 and <= 64 })
             state.Code = RunCodeHasher.Normalize(code);
-        return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
+        return RespondPage.Render(http, run, state, protector, options.Value, []);
     }
 
     private static async Task<IResult> Answer(string slug, HttpContext http, SurveyCatalog catalog,
-        RespondentStateProtector protector, IAntiforgery antiforgery, ResponseStore store, TimeProvider time,
+        RespondentStateProtector protector, ResponseStore store, TimeProvider time,
         IOptions<RespondentOptions> options, RunCodeHasher codes, IDbContextFactory<SurveyDbContext> dbFactory, CancellationToken ct)
     {
         var run = catalog.Find(slug);
@@ -72,7 +71,7 @@ public static class RespondEndpoints
         state.Lang = language;
         if (!run.Run.AcceptsResponses(Today(time)))
             return Notice.Show(http, run, language, NoticeKind.Closed);
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!BrowserBinding.Matches(http, state))
             return Notice.Show(http, run, language, NoticeKind.BadRequest);
 
         var definition = run.Definition;
@@ -86,29 +85,29 @@ public static class RespondEndpoints
         if (nav.StartsWith("lang:", StringComparison.Ordinal))
         {
             state.Lang = LanguageChoice.Match(definition.Languages, nav[5..]) ?? state.Lang;
-            return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
+            return RespondPage.Render(http, run, state, protector, options.Value, []);
         }
         if (nav == "back")
         {
             state.Page = SurveyNavigation.Previous(definition, state.Page, state.Answers);
-            return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
+            return RespondPage.Render(http, run, state, protector, options.Value, []);
         }
         if (nav != "next")
             return Notice.Show(http, run, language, NoticeKind.BadRequest);
 
         if (codeMode && state.Page == 0 && !await CodeIsUnusedAsync(dbFactory, codes, run.Id, state.Code, ct))
-            return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, [], "error_code_invalid");
+            return RespondPage.Render(http, run, state, protector, options.Value, [], "error_code_invalid");
         if (state.Page > 0)
         {
             var errors = AnswerValidator.ValidatePage(definition, definition.Pages[state.Page - 1], state.Answers);
             if (errors.Count > 0)
-                return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, errors);
+                return RespondPage.Render(http, run, state, protector, options.Value, errors);
         }
         SurveyNavigation.DropHidden(definition, state.Answers);
         if (SurveyNavigation.Next(definition, state.Page, state.Answers) is { } next)
         {
             state.Page = next;
-            return RespondPage.Render(http, run, state, protector, antiforgery, options.Value, []);
+            return RespondPage.Render(http, run, state, protector, options.Value, []);
         }
 
         var codeHash = codeMode ? codes.Hash(run.Id, state.Code ?? "") : null;

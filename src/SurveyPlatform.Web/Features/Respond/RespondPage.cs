@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Web.Features.Surveys;
 using SurveyPlatform.Web.Hosting;
@@ -13,7 +12,6 @@ public sealed record SurveyFormModel(
     IReadOnlyDictionary<string, string> Answers,
     IReadOnlyList<AnswerError> Errors,
     string StateToken,
-    AntiforgeryTokenSet Antiforgery,
     string QuickExitUrl,
     string? Code = null,
     string? CodeErrorKey = null,
@@ -22,10 +20,10 @@ public sealed record SurveyFormModel(
 public static class RespondPage
 {
     public static IResult Render(HttpContext http, ActiveRun run, RespondentState state, RespondentStateProtector protector,
-        IAntiforgery antiforgery, RespondentOptions options, IReadOnlyList<AnswerError> errors, string? codeErrorKey = null, string? formAction = null)
+        RespondentOptions options, IReadOnlyList<AnswerError> errors, string? codeErrorKey = null, string? formAction = null)
     {
         var model = new SurveyFormModel(run, state.Lang, state.Page, state.Answers, errors, protector.Protect(state),
-            antiforgery.GetAndStoreTokens(http), QuickExitUrl(run, options), state.Code, codeErrorKey, formAction);
+            QuickExitUrl(run, options), state.Code, codeErrorKey, formAction);
         var status = errors.Count > 0 || codeErrorKey is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return RespondentHtml.Page(status, h => RespondentHtml.Form(h, model));
     }

@@ -47,7 +47,6 @@ public static class RespondentHtml
         h.Raw("<form id=\"survey\" method=\"post\"")
             .Attr("action", $"{model.FormAction ?? $"/s/{model.Run.Slug}"}?lang={Uri.EscapeDataString(lang)}")
             .Raw(" novalidate autocomplete=\"off\">\n");
-        h.Raw("<input type=\"hidden\"").Attr("name", model.Antiforgery.FormFieldName).Attr("value", model.Antiforgery.RequestToken).Raw(" />\n");
         h.Raw("<input type=\"hidden\" name=\"state\"").Attr("value", model.StateToken).Raw(" />\n");
         // Pressing Enter in a text field moves forward, never switches language or goes back.
         h.Raw("<button type=\"submit\" name=\"nav\" value=\"next\" hidden tabindex=\"-1\"></button>\n");

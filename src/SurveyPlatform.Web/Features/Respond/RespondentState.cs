@@ -23,9 +23,11 @@ public sealed class RespondentState
     [JsonPropertyName("a")] public Dictionary<string, string> Answers { get; set; } = [];
     /// <summary>One-time code (runs in code mode); travels encrypted with the answers and is never stored with them.</summary>
     [JsonPropertyName("c")] public string? Code { get; set; }
+    /// <summary>The browser the form was given to (see <see cref="BrowserBinding"/>).</summary>
+    [JsonPropertyName("b")] public byte[] Browser { get; set; } = [];
 
-    public static RespondentState Start(Guid runId, string lang) =>
-        new() { RunId = runId, Lang = lang, Nonce = RandomNumberGenerator.GetBytes(16) };
+    public static RespondentState Start(Guid runId, string lang, byte[] browser) =>
+        new() { RunId = runId, Lang = lang, Nonce = RandomNumberGenerator.GetBytes(16), Browser = browser };
 }
 
 /// <summary>Protects and reads <see cref="RespondentState"/>; tampered or expired state reads as null.</summary>
@@ -60,7 +62,7 @@ public sealed class RespondentStateProtector
         {
             var json = _protector.Unprotect(token);
             var state = JsonSerializer.Deserialize(json, StateJson.Default.RespondentState);
-            return state is { Nonce.Length: 16 } ? state : null;
+            return state is { Nonce.Length: 16, Browser.Length: 16 } ? state : null;
         }
         catch (Exception e) when (e is CryptographicException or JsonException or FormatException)
         {

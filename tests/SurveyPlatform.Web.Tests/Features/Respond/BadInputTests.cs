@@ -58,24 +58,29 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Missing_antiforgery_token_gives_a_400_page()
+    public async Task A_form_posted_without_the_browsers_cookie_gives_a_400_page()
     {
         var respondent = await OnFirstQuestionPageAsync("en");
+        var cookieless = new Respondent(_factory.CreateBrowser(), "community-trust"); // a page that never visited the survey
 
-        await respondent.PostAsync("next", token: "");
+        await cookieless.PostAsync("next", state: respondent.State);
 
-        Assert.Equal(HttpStatusCode.BadRequest, respondent.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, cookieless.Status);
     }
 
     [Fact]
-    public async Task Antiforgery_token_of_another_browser_gives_a_400_page()
+    public async Task A_form_of_another_browser_gives_a_400_page()
     {
-        var other = await OnFirstQuestionPageAsync("en");
-        var respondent = await OnFirstQuestionPageAsync("en");
+        // Cross-site request forgery: an attacker's own form, posted from the victim's browser with the victim's cookie.
+        var attacker = await OnFirstQuestionPageAsync("en");
+        var victim = await OnFirstQuestionPageAsync("en");
+        var victimsForm = victim.State;
 
-        await respondent.PostAsync("next", token: other.Token);
+        await victim.PostAsync("next", state: attacker.State);
 
-        Assert.Equal(HttpStatusCode.BadRequest, respondent.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, victim.Status);
+        await victim.PostAsync("back", state: victimsForm); // the victim's own form still works
+        Assert.Equal(HttpStatusCode.OK, victim.Status);
     }
 
     [Fact]
