@@ -23,9 +23,30 @@ public sealed record SurveyDefinition
     public IReadOnlyList<string> Breakdowns { get; init; } = [];
 
     /// <summary>All items in page order.</summary>
-    public IEnumerable<SurveyItem> Items => Pages.SelectMany(p => p.Items);
+    public IReadOnlyList<SurveyItem> Items => Index.Items;
 
-    public SurveyItem? FindItem(string key) => Items.FirstOrDefault(i => i.Key == key);
+    public SurveyItem? FindItem(string key) => Index.ByKey.GetValueOrDefault(key);
+
+    // The respondent pages look items up on every request; the list and the index are made once per set of pages
+    // (a copy made with `with { Pages = … }` makes its own).
+    private ItemIndex? _index;
+
+    private ItemIndex Index => _index is { } index && ReferenceEquals(index.Pages, Pages) ? index : _index = new ItemIndex(Pages);
+
+    private sealed class ItemIndex
+    {
+        public ItemIndex(IReadOnlyList<SurveyPage> pages)
+        {
+            Pages = pages;
+            Items = [.. pages.SelectMany(p => p.Items)];
+            foreach (var item in Items)
+                ByKey.TryAdd(item.Key, item); // the first of a key, as a search in page order would find
+        }
+
+        public IReadOnlyList<SurveyPage> Pages { get; }
+        public IReadOnlyList<SurveyItem> Items { get; }
+        public Dictionary<string, SurveyItem> ByKey { get; } = new(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>Text in several languages, keyed by BCP 47 code.</summary>

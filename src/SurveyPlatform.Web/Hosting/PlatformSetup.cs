@@ -44,8 +44,8 @@ public static class PlatformSetup
         services.AddDataProtection()
             .SetApplicationName("SurveyPlatform")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")))
-            // Every respondent page decrypts and encrypts its state and anti-forgery tokens; AES-GCM does it in one
-            // pass where the default (AES-CBC then HMAC) takes two. Keys made before keep their own algorithm.
+            // AES-GCM does in one pass what the default (AES-CBC then HMAC) does in two. Keys made before keep their
+            // own algorithm. (Respondent pages seal their state with StateCipher, one key per process, not with this.)
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
             {
                 EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
@@ -94,6 +94,8 @@ public static class PlatformSetup
         services.AddConsoleFeatures();
         services.AddSingleton(new RunCodeHasher(Path.Combine(dataDirectory, "keys")));
         services.AddSingleton<SurveyCatalog>();
+        services.AddSingleton(sp => new StateCipher(KeyFile.ReadOrCreate(Path.Combine(dataDirectory, "keys"), "respondent-state.key", "respondent state"),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RespondentStateProtector>();
         services.AddSingleton<BrowserBinding>();
         services.AddSingleton(TimeProvider.System);

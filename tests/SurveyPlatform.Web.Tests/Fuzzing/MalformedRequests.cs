@@ -146,7 +146,7 @@ public sealed class MalformedRequests(IReadOnlyList<SessionForm> forms, IReadOnl
             0 => ("", form.State),
             1 => (other.Cookie, form.State),
             2 => (form.Cookie, other.State),
-            3 => ("sp_form=" + RandomString(random, 80).Replace(";", ""), form.State),
+            3 => ("sp_form=" + (random.Next(2) == 0 ? RandomString(random, 80) : new string(RandomString(random, 200).Where(c => c is > ' ' and < '\x7f').Take(22).ToArray())).Replace(";", ""), form.State),
             _ => ("sp_form=" + System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)), form.State),
         };
         return Post(form with { Cookie = cookie }, [Pair("state", state), Pair("nav", "next")]);

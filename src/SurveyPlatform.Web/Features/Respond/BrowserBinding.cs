@@ -34,7 +34,7 @@ public sealed class BrowserBinding(IOptions<AntiforgeryOptions> antiforgery)
 
     private static byte[]? Read(HttpContext http)
     {
-        if (http.Request.Cookies[CookieName] is not { Length: 22 } text)
+        if (http.Request.Cookies[CookieName] is not { Length: 22 } text || !Base64Url.IsValid(text))
             return null;
         var value = new byte[Size];
         return Base64Url.TryDecodeFromChars(text, value, out var written) && written == Size ? value : null;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Web.Features.Organizations;
@@ -23,22 +22,22 @@ public static class PreviewEndpoints
         group.MapPost("", Answer).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RespondEndpoints.MaxAnswerBytes));
     }
 
-    private static IResult Start(Guid runId, string? lang, HttpContext http, SurveyCatalog catalog, IDataProtectionProvider keys,
+    private static IResult Start(Guid runId, string? lang, HttpContext http, SurveyCatalog catalog, StateCipher cipher,
         BrowserBinding binding, IOptions<RespondentOptions> options)
     {
         if (catalog.All.FirstOrDefault(r => r.Id == runId) is not { } run)
             return Results.NotFound();
         var state = RespondentState.Start(run.Id, LanguageChoice.Choose(run.Definition, lang, http.Request), binding.GetOrIssue(http));
-        return Render(http, run, state, keys, options, []);
+        return Render(http, run, state, cipher, options, []);
     }
 
-    private static async Task<IResult> Answer(Guid runId, HttpContext http, SurveyCatalog catalog, IDataProtectionProvider keys,
+    private static async Task<IResult> Answer(Guid runId, HttpContext http, SurveyCatalog catalog, StateCipher cipher,
         IOptions<RespondentOptions> options)
     {
         if (catalog.All.FirstOrDefault(r => r.Id == runId) is not { } run)
             return Results.NotFound();
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
-        var state = RespondentStateProtector.ForPreview(keys, options).Unprotect(form?["state"]);
+        var state = RespondentStateProtector.ForPreview(cipher, options).Unprotect(form?["state"]);
         if (form is null || state is null || state.RunId != run.Id || state.Page < 0 || state.Page > run.Definition.Pages.Count
             || !BrowserBinding.Matches(http, state))
             return Notice.Show(http, run, null, NoticeKind.BadRequest);
@@ -54,20 +53,20 @@ public static class PreviewEndpoints
         {
             var errors = state.Page > 0 ? AnswerValidator.ValidatePage(definition, definition.Pages[state.Page - 1], state.Answers) : [];
             if (errors.Count > 0)
-                return Render(http, run, state, keys, options, errors);
+                return Render(http, run, state, cipher, options, errors);
             SurveyNavigation.DropHidden(definition, state.Answers);
             if (SurveyNavigation.Next(definition, state.Page, state.Answers) is not { } next)
                 return Notice.Show(http, run, state.Lang, NoticeKind.Thanks);
             state.Page = next;
         }
-        return Render(http, run, state, keys, options, []);
+        return Render(http, run, state, cipher, options, []);
     }
 
-    private static IResult Render(HttpContext http, ActiveRun run, RespondentState state, IDataProtectionProvider keys,
+    private static IResult Render(HttpContext http, ActiveRun run, RespondentState state, StateCipher cipher,
         IOptions<RespondentOptions> options, IReadOnlyList<AnswerError> errors)
     {
         http.Response.Headers.CacheControl = "no-store";
-        return RespondPage.Render(http, run, state, RespondentStateProtector.ForPreview(keys, options), options.Value, errors,
+        return RespondPage.Render(http, run, state, RespondentStateProtector.ForPreview(cipher, options), options.Value, errors,
             formAction: $"{Prefix}/runs/{run.Id}");
     }
 }

@@ -1,15 +1,14 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using SurveyPlatform.Web.Hosting;
 
 namespace SurveyPlatform.Web.Features.Respond;
 
 /// <summary>
-/// Everything a respondent has answered so far. It travels in a hidden form field, encrypted and signed
-/// with ASP.NET Core Data Protection, instead of a server-side session: the server keeps nothing about an
+/// Everything a respondent has answered so far. It travels in a hidden form field, encrypted and authenticated
+/// (<see cref="StateCipher"/>), instead of a server-side session: the server keeps nothing about an
 /// unfinished response, and nothing ties the state to a person.
 /// </summary>
 public sealed class RespondentState
@@ -30,41 +29,42 @@ public sealed class RespondentState
         new() { RunId = runId, Lang = lang, Nonce = RandomNumberGenerator.GetBytes(16), Browser = browser };
 }
 
-/// <summary>Protects and reads <see cref="RespondentState"/>; tampered or expired state reads as null.</summary>
+/// <summary>Seals and reads <see cref="RespondentState"/> (see <see cref="StateCipher"/>); tampered or expired state reads as null.</summary>
 public sealed class RespondentStateProtector
 {
-    private readonly ITimeLimitedDataProtector _protector;
+    private readonly StateCipher _cipher;
+    private readonly string _purpose;
     private readonly TimeSpan _lifetime;
 
-    public RespondentStateProtector(IDataProtectionProvider provider, IOptions<RespondentOptions> options)
-        : this(provider, options, "SurveyPlatform.Respond.State.v1")
+    public RespondentStateProtector(StateCipher cipher, IOptions<RespondentOptions> options)
+        : this(cipher, options, "SurveyPlatform.Respond.State.v1")
     {
     }
 
-    private RespondentStateProtector(IDataProtectionProvider provider, IOptions<RespondentOptions> options, string purpose)
+    private RespondentStateProtector(StateCipher cipher, IOptions<RespondentOptions> options, string purpose)
     {
-        _protector = provider.CreateProtector(purpose).ToTimeLimitedDataProtector();
+        _cipher = cipher;
+        _purpose = purpose;
         _lifetime = TimeSpan.FromHours(options.Value.StateLifetimeHours);
     }
 
-    /// <summary>For the organizers' preview: its forms cannot be posted to the real survey (another purpose, another key).</summary>
-    public static RespondentStateProtector ForPreview(IDataProtectionProvider provider, IOptions<RespondentOptions> options) =>
-        new(provider, options, "SurveyPlatform.Respond.Preview.v1");
+    /// <summary>For the organizers' preview: its forms cannot be posted to the real survey (another purpose).</summary>
+    public static RespondentStateProtector ForPreview(StateCipher cipher, IOptions<RespondentOptions> options) =>
+        new(cipher, options, "SurveyPlatform.Respond.Preview.v1");
 
     public string Protect(RespondentState state) =>
-        _protector.Protect(JsonSerializer.Serialize(state, StateJson.Default.RespondentState), _lifetime);
+        _cipher.Seal(JsonSerializer.SerializeToUtf8Bytes(state, StateJson.Default.RespondentState), _purpose, _lifetime);
 
     public RespondentState? Unprotect(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 64 * 1024)
+        if (string.IsNullOrEmpty(token) || token.Length > 64 * 1024 || _cipher.Open(token, _purpose) is not { } json)
             return null;
         try
         {
-            var json = _protector.Unprotect(token);
             var state = JsonSerializer.Deserialize(json, StateJson.Default.RespondentState);
             return state is { Nonce.Length: 16, Browser.Length: 16 } ? state : null;
         }
-        catch (Exception e) when (e is CryptographicException or JsonException or FormatException)
+        catch (JsonException)
         {
             return null;
         }

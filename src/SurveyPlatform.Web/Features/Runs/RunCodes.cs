@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Hosting;
 
 namespace SurveyPlatform.Web.Features.Runs;
 
@@ -15,26 +16,7 @@ public sealed class RunCodeHasher
 {
     private readonly byte[] _key;
 
-    public RunCodeHasher(string keysDirectory)
-    {
-        Directory.CreateDirectory(keysDirectory);
-        var path = Path.Combine(keysDirectory, "run-codes.key");
-        if (!File.Exists(path))
-        {
-            try
-            {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                file.Write(RandomNumberGenerator.GetBytes(32));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first; use theirs.
-            }
-        }
-        _key = File.ReadAllBytes(path);
-        if (_key.Length != 32)
-            throw new InvalidOperationException($"The one-time code key {path} is damaged (it must hold 32 bytes).");
-    }
+    public RunCodeHasher(string keysDirectory) => _key = KeyFile.ReadOrCreate(keysDirectory, "run-codes.key", "one-time code");
 
     /// <summary>Codes are read case-insensitively and without spaces or dashes, as people type them.</summary>
     public static string Normalize(string code) =>
