@@ -87,6 +87,9 @@ public static partial class Respondent
                 new("state", State(html)),
                 new("nav", "next"),
             };
+            // Builds from before 2026-11-26 also wanted an anti-forgery field; sent when the page has one, for A/B runs.
+            if (TokenRegex().Match(html) is { Success: true } token)
+                fields.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
             fields.AddRange(RandomAnswers(html, random));
             var post = new HttpRequestMessage(HttpMethod.Post, $"/s/{slug}") { Content = new FormUrlEncodedContent(fields) };
             var started = Stopwatch.GetTimestamp();
@@ -126,6 +129,9 @@ public static partial class Respondent
 
     [GeneratedRegex("name=\"state\" value=\"([^\"]*)\"")]
     private static partial Regex StateRegex();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]*)\"")]
+    private static partial Regex TokenRegex();
 
     /// <summary>For each question on the page: one random option, some random checkboxes, a number in range, or text.</summary>
     private static IEnumerable<KeyValuePair<string, string>> RandomAnswers(string html, Random random)

@@ -14,14 +14,24 @@ public static class KeyFile
         var path = Path.Combine(keysDirectory, name);
         if (!File.Exists(path))
         {
+            // Written whole under another name, readable by this account only, then moved into place: a crash or a
+            // second process never sees a half-written key.
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using (var file = new FileStream(temporary, options))
+            {
+                file.Write(RandomNumberGenerator.GetBytes(32));
+                file.Flush(flushToDisk: true);
+            }
             try
             {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                file.Write(RandomNumberGenerator.GetBytes(32));
+                File.Move(temporary, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
-                // Another process created it first; use theirs.
+                File.Delete(temporary); // another process made it first; use theirs
             }
         }
         var key = File.ReadAllBytes(path);

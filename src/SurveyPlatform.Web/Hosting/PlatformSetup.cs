@@ -114,8 +114,9 @@ public static class PlatformSetup
                 await DatabaseSetup.MigrateAsync(db);
             await SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun);
             await app.Services.GetRequiredService<SurveyCatalog>().ReloadAsync();
-            // Make the encryption key now: made on first use, its creation time would be the first respondent's visit.
+            // Make the keys now: made on first use, their files' times would be the first respondent's visit.
             app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SurveyPlatform.Startup").Protect([0]);
+            app.Services.GetRequiredService<StateCipher>();
             app.Services.GetRequiredService<SetupLinkHolder>().Token = await app.Services.GetRequiredService<FirstRunSetup>().StartIfNeededAsync();
             return true;
         }

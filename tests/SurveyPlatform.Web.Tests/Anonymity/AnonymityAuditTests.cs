@@ -66,6 +66,10 @@ public sealed class AnonymityAuditTests : IAsyncLifetime
             foreach (var time in TimesBetween(firstVisit, lastVisit))
                 Assert.False(text.Contains(time, StringComparison.Ordinal), $"{source} holds the time '{time}'");
         }
+        // Every key of the platform was made at start-up: a key made on first use would date the first visit.
+        Assert.Contains(files, f => f.EndsWith("respondent-state.key", StringComparison.Ordinal));
+        foreach (var key in files.Where(f => Path.GetRelativePath(_factory.DataDirectory, f).StartsWith("keys", StringComparison.Ordinal)))
+            Assert.True(File.GetLastWriteTimeUtc(key) <= firstVisit, $"{Path.GetFileName(key)} was written at {File.GetLastWriteTimeUtc(key):O}, after the first visit");
         foreach (var key in files.Where(f => f.Contains("key-", StringComparison.Ordinal)))
         {
             var created = DateTime.Parse(XDocument.Load(key).Descendants("creationDate").Single().Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);

@@ -43,7 +43,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
             AssertOnlyOwnResources(name, html);
         }
         var cookies = pages.SelectMany(p => SetCookies(p.Response)).ToList();
-        Assert.NotEmpty(cookies);
+        Assert.Contains(cookies, c => c.Name == "__Host-sp_form");
         Assert.All(cookies, c => AssertSessionCookie(c, expectSecure: true));
     }
 
@@ -138,6 +138,13 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         Assert.True(cookie.HttpOnly, $"{cookie.Name} is not HttpOnly");
         Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);
         Assert.Equal(expectSecure, cookie.Secure);
+        // The respondent form's cookie: over HTTPS, a __Host- cookie that no other site can plant.
+        if (cookie.Name.Value!.EndsWith("sp_form", StringComparison.Ordinal))
+        {
+            Assert.Equal(expectSecure ? "__Host-sp_form" : "sp_form", cookie.Name.Value);
+            Assert.Equal("/", cookie.Path.Value);
+            Assert.Null(cookie.Domain.Value);
+        }
     }
 
     private static void AssertOnlyOwnResources(string page, string html)

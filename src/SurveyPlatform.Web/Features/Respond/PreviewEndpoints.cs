@@ -32,14 +32,14 @@ public static class PreviewEndpoints
     }
 
     private static async Task<IResult> Answer(Guid runId, HttpContext http, SurveyCatalog catalog, StateCipher cipher,
-        IOptions<RespondentOptions> options)
+        BrowserBinding binding, IOptions<RespondentOptions> options)
     {
         if (catalog.All.FirstOrDefault(r => r.Id == runId) is not { } run)
             return Results.NotFound();
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        var form = await RespondEndpoints.ReadFormAsync(http, http.RequestAborted);
         var state = RespondentStateProtector.ForPreview(cipher, options).Unprotect(form?["state"]);
         if (form is null || state is null || state.RunId != run.Id || state.Page < 0 || state.Page > run.Definition.Pages.Count
-            || !BrowserBinding.Matches(http, state))
+            || !binding.Matches(http, state))
             return Notice.Show(http, run, null, NoticeKind.BadRequest);
         var definition = run.Definition;
         if (state.Page > 0)

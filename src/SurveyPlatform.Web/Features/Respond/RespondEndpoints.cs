@@ -54,7 +54,7 @@ public static class RespondEndpoints
     }
 
     private static async Task<IResult> Answer(string slug, HttpContext http, SurveyCatalog catalog,
-        RespondentStateProtector protector, ResponseStore store, TimeProvider time,
+        RespondentStateProtector protector, BrowserBinding binding, ResponseStore store, TimeProvider time,
         IOptions<RespondentOptions> options, RunCodeHasher codes, IDbContextFactory<SurveyDbContext> dbFactory, CancellationToken ct)
     {
         var run = catalog.Find(slug);
@@ -71,7 +71,7 @@ public static class RespondEndpoints
         state.Lang = language;
         if (!run.Run.AcceptsResponses(Today(time)))
             return Notice.Show(http, run, language, NoticeKind.Closed);
-        if (!BrowserBinding.Matches(http, state))
+        if (!binding.Matches(http, state))
             return Notice.Show(http, run, language, NoticeKind.BadRequest);
 
         var definition = run.Definition;
@@ -149,7 +149,8 @@ public static class RespondEndpoints
         };
     }
 
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken ct)
+    /// <summary>The posted form, or null when it is not a reasonable URL-encoded form (then the page says "bad request").</summary>
+    internal static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken ct)
     {
         // Survey forms post URL-encoded fields; multipart (files, buffered to disk) is never needed.
         var request = http.Request;

@@ -14,7 +14,7 @@ namespace SurveyPlatform.Web.Features.Respond;
 public sealed class RespondentState
 {
     [JsonPropertyName("r")] public Guid RunId { get; set; }
-    /// <summary>Random per session; its keyed hash makes a second submit of the same session a no-op.</summary>
+    /// <summary>Random per session; its hash, stored as a receipt, makes a second submit of the same session a no-op.</summary>
     [JsonPropertyName("n")] public byte[] Nonce { get; set; } = [];
     [JsonPropertyName("l")] public string Lang { get; set; } = "";
     /// <summary>0 = consent page, 1..N = the definition's pages.</summary>

@@ -10,11 +10,12 @@ namespace SurveyPlatform.Web.Features.Respond;
 /// Seals the respondents' form state: authenticated encryption with AES-256-GCM, an expiry inside the sealed part,
 /// and the purpose (survey or preview) bound in as associated data. Every page seals one state and opens one, so
 /// this is on the platform's hot path: the general-purpose data protection derives a fresh key for each token
-/// (about 30 µs for a seal and an open on a small server), this derives one key per process.
+/// (about 30 µs for a seal and an open on a small server); this derives a key once per two million seals.
 /// <para>
-/// Keys: each process draws a random 128-bit key id and uses the key HKDF-SHA256(master key, id); the id travels in
-/// the token, so tokens sealed before a restart still open. Nonces are a counter under that key, never random, so no
-/// nonce repeats under a key however many states are sealed. The master key is a key file next to the
+/// Keys: a sealing key is HKDF-SHA256(master key, label ‖ key id) for a random 128-bit key id, which travels in the
+/// token, so that tokens sealed before a restart or a key change still open. Nonces are random (96 bits), and a key
+/// seals at most 2^21 states before the next random key id takes over, far below the bound for random nonces
+/// under one key; nothing in a token counts or orders anything. The master key is a key file next to the
 /// data-protection key ring.
 /// </para>
 /// Token: base64url(version ‖ key id ‖ nonce ‖ tag ‖ ciphertext of (expiry in Unix ms ‖ payload)).
@@ -23,36 +24,44 @@ public sealed class StateCipher
 {
     private const byte Version = 1;
     private const int IdSize = 16, NonceSize = 12, TagSize = 16, HeaderSize = 1 + IdSize + NonceSize + TagSize, ExpirySize = 8;
-    private const int MaxKeysKept = 1024;
+    private const int KnownKeysKept = 1024;
     private static readonly byte[] KeyLabel = Encoding.ASCII.GetBytes("SurveyPlatform.Respond.StateCipher.v1");
 
     private readonly byte[] _master;
     private readonly TimeProvider _time;
-    private readonly byte[] _id = RandomNumberGenerator.GetBytes(IdSize);
-    private readonly byte[] _key;
-    private readonly ConcurrentDictionary<UInt128, byte[]> _keys = new();
-    private long _counter;
+    private readonly long _sealsPerKey;
+    private readonly Lock _rotation = new();
+    private SealingKey _sealing;
+    private SealingKey? _previous;
+    /// <summary>Keys of other key ids (earlier processes, earlier keys) that opened a genuine token.</summary>
+    private readonly ConcurrentDictionary<UInt128, byte[]> _known = new();
 
     public StateCipher(byte[] masterKey, TimeProvider time)
+        : this(masterKey, time, sealsPerKey: 1L << 21)
+    {
+    }
+
+    internal StateCipher(byte[] masterKey, TimeProvider time, long sealsPerKey)
     {
         _master = masterKey;
         _time = time;
-        _key = DeriveKey(_id);
-        _keys[BinaryPrimitives.ReadUInt128BigEndian(_id)] = _key;
+        _sealsPerKey = sealsPerKey;
+        _sealing = NewSealingKey();
     }
 
     /// <summary>Seals <paramref name="payload"/> for <paramref name="purpose"/> until now + <paramref name="lifetime"/>.</summary>
     public string Seal(ReadOnlySpan<byte> payload, string purpose, TimeSpan lifetime)
     {
+        var key = CurrentKey();
         var token = new byte[HeaderSize + ExpirySize + payload.Length];
         token[0] = Version;
-        _id.CopyTo(token.AsSpan(1, IdSize));
+        key.Id.CopyTo(token.AsSpan(1, IdSize));
         var nonce = token.AsSpan(1 + IdSize, NonceSize);
-        BinaryPrimitives.WriteInt64BigEndian(nonce[4..], Interlocked.Increment(ref _counter));
+        RandomNumberGenerator.Fill(nonce);
         var plain = new byte[ExpirySize + payload.Length];
         BinaryPrimitives.WriteInt64BigEndian(plain, (_time.GetUtcNow() + lifetime).ToUnixTimeMilliseconds());
         payload.CopyTo(plain.AsSpan(ExpirySize));
-        using var aes = new AesGcm(_key, TagSize);
+        using var aes = new AesGcm(key.Key, TagSize);
         aes.Encrypt(nonce, plain, token.AsSpan(HeaderSize), token.AsSpan(1 + IdSize + NonceSize, TagSize), AssociatedData(token, purpose));
         return Base64Url.EncodeToString(token);
     }
@@ -67,14 +76,7 @@ public sealed class StateCipher
             return null;
         var sealedPart = bytes.AsSpan(0, length);
         var id = BinaryPrimitives.ReadUInt128BigEndian(sealedPart.Slice(1, IdSize));
-        if (!_keys.TryGetValue(id, out var key))
-        {
-            // A key id of an earlier process (or a forged one): derived again, and kept for the next tokens of that
-            // process. Forged ids cannot make the cache grow without bound.
-            if (_keys.Count >= MaxKeysKept)
-                _keys.Clear();
-            key = _keys.GetOrAdd(id, DeriveKey(sealedPart.Slice(1, IdSize).ToArray()));
-        }
+        var key = KeyOf(id, out var isKnown) ?? DeriveKey(sealedPart.Slice(1, IdSize));
         var plain = new byte[length - HeaderSize];
         try
         {
@@ -86,15 +88,57 @@ public sealed class StateCipher
         {
             return null;
         }
+        // Only keys that opened a genuine token are kept: forged key ids cost a derivation each and fill nothing.
+        if (!isKnown)
+        {
+            if (_known.Count >= KnownKeysKept)
+                _known.Clear();
+            _known[id] = key;
+        }
         var expires = BinaryPrimitives.ReadInt64BigEndian(plain);
         return _time.GetUtcNow().ToUnixTimeMilliseconds() < expires ? plain[ExpirySize..] : null;
     }
 
-    private byte[] DeriveKey(byte[] id)
+    private SealingKey CurrentKey()
+    {
+        var key = _sealing;
+        if (Interlocked.Increment(ref key.Seals) <= _sealsPerKey)
+            return key;
+        lock (_rotation)
+        {
+            if (ReferenceEquals(_sealing, key))
+            {
+                _previous = key;
+                _sealing = NewSealingKey();
+            }
+            return _sealing;
+        }
+    }
+
+    private byte[]? KeyOf(UInt128 id, out bool isKnown)
+    {
+        isKnown = true;
+        if (_sealing.Number == id)
+            return _sealing.Key;
+        if (_previous is { } previous && previous.Number == id)
+            return previous.Key;
+        if (_known.TryGetValue(id, out var key))
+            return key;
+        isKnown = false;
+        return null;
+    }
+
+    private SealingKey NewSealingKey()
+    {
+        var id = RandomNumberGenerator.GetBytes(IdSize);
+        return new SealingKey(id, BinaryPrimitives.ReadUInt128BigEndian(id), DeriveKey(id));
+    }
+
+    private byte[] DeriveKey(ReadOnlySpan<byte> id)
     {
         var info = new byte[KeyLabel.Length + id.Length];
         KeyLabel.CopyTo(info, 0);
-        id.CopyTo(info, KeyLabel.Length);
+        id.CopyTo(info.AsSpan(KeyLabel.Length));
         return HKDF.DeriveKey(HashAlgorithmName.SHA256, _master, 32, salt: [], info);
     }
 
@@ -105,5 +149,13 @@ public sealed class StateCipher
         token[..(1 + IdSize)].CopyTo(data);
         Encoding.UTF8.GetBytes(purpose, data.AsSpan(1 + IdSize));
         return data;
+    }
+
+    private sealed class SealingKey(byte[] id, UInt128 number, byte[] key)
+    {
+        public byte[] Id { get; } = id;
+        public UInt128 Number { get; } = number;
+        public byte[] Key { get; } = key;
+        public long Seals;
     }
 }
