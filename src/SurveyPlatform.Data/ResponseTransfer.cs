@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Responses;
@@ -23,23 +24,49 @@ public static class ResponseTransfer
         var loader = new RowLoader(new ResponseTableBuilder(definition, run.AreaCodeList, capacity: 1024), run);
         if (db.Database.IsSqlite())
         {
-            // The hot path (a million rows in well under the 3 s budget): plain reader, answers parsed from UTF-8 spans.
+            // The hot path (a million rows within the 3 s budget): SQLite's own statement API steps through the rows on
+            // this thread, handing their UTF-8 text over in batches; the answers are parsed on another, without a
+            // string per row.
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT AnswersJson, Lang, Weight, Wave, Site FROM Responses WHERE RunId = $run";
-            command.Parameters.AddWithValue("$run", run.Id.ToString("D").ToUpperInvariant());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                loader.Add(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetDouble(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+            using var statement = Prepare(connection, "SELECT AnswersJson, Lang, Weight, Wave, Site FROM Responses WHERE RunId = ?1");
+            Check(connection, raw.sqlite3_bind_text(statement, 1, run.Id.ToString("D").ToUpperInvariant()));
+            using var pipe = new RowPipe(fields: 4, ct);
+            pipe.Run(here: () =>
+            {
+                var batch = pipe.Take();
+                int result;
+                while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                {
+                    var row = batch.NewRow();
+                    batch.Set(row, 0, raw.sqlite3_column_blob(statement, 0));
+                    batch.Set(row, 1, raw.sqlite3_column_blob(statement, 1));
+                    batch.Numbers[row] = raw.sqlite3_column_type(statement, 2) == raw.SQLITE_NULL ? double.NaN : raw.sqlite3_column_double(statement, 2);
+                    batch.Set(row, 2, raw.sqlite3_column_blob(statement, 3));
+                    batch.Set(row, 3, raw.sqlite3_column_blob(statement, 4));
+                    if (batch.IsFull)
+                    {
+                        pipe.Send(batch);
+                        batch = pipe.Take();
+                    }
+                }
+                if (result != raw.SQLITE_DONE) Check(connection, result);
+                pipe.Complete(batch);
+            }, background: () =>
+            {
+                foreach (var batch in pipe.Received())
+                    for (var row = 0; row < batch.Count; row++)
+                        loader.Add(batch.Get(row, 0), batch.Get(row, 1), double.IsNaN(batch.Numbers[row]) ? null : batch.Numbers[row],
+                            batch.Get(row, 2), batch.Get(row, 3));
+            });
         }
         else
         {
             var rows = db.Responses.AsNoTracking().Where(r => r.RunId == run.Id)
                 .Select(r => new { r.AnswersJson, r.Lang, r.Weight, r.Wave, r.Site }).AsAsyncEnumerable();
             await foreach (var stored in rows.WithCancellation(ct))
-                loader.Add(stored.AnswersJson, stored.Lang, stored.Weight, stored.Wave, stored.Site);
+                loader.Add(Encoding.UTF8.GetBytes(stored.AnswersJson), Encoding.UTF8.GetBytes(stored.Lang), stored.Weight,
+                    Encoding.UTF8.GetBytes(stored.Wave ?? ""), Encoding.UTF8.GetBytes(stored.Site ?? ""));
         }
         return loader.Builder.Build();
     }
@@ -48,38 +75,42 @@ public static class ResponseTransfer
     private sealed class RowLoader(ResponseTableBuilder builder, SurveyRun run)
     {
         private readonly int _lang = builder.SlotOf(ResponseTable.Lang), _wave = builder.SlotOf(ResponseTable.Wave), _site = builder.SlotOf(ResponseTable.Site);
-        private byte[] _utf8 = new byte[4096];
         private char[] _chars = new char[4096];
 
         public ResponseTableBuilder Builder => builder;
 
-        public void Add(string answersJson, string lang, double? weight, string? wave, string? site)
+        /// <summary>One stored row, as UTF-8 (an empty wave or site is none).</summary>
+        public void Add(ReadOnlySpan<byte> answersJson, ReadOnlySpan<byte> lang, double? weight, ReadOnlySpan<byte> wave, ReadOnlySpan<byte> site)
         {
             var row = builder.NewRow();
             ReadAnswers(answersJson, row);
-            if (lang.Length > 0) builder.Set(_lang, row, lang);
-            if (wave is { Length: > 0 } || run.Wave is { Length: > 0 }) builder.Set(_wave, row, wave is { Length: > 0 } ? wave : run.Wave!);
-            if (site is { Length: > 0 } || run.Site is { Length: > 0 }) builder.Set(_site, row, site is { Length: > 0 } ? site : run.Site!);
+            if (!lang.IsEmpty) builder.Set(_lang, row, Chars(lang));
+            if (!wave.IsEmpty) builder.Set(_wave, row, Chars(wave));
+            else if (run.Wave is { Length: > 0 }) builder.Set(_wave, row, run.Wave);
+            if (!site.IsEmpty) builder.Set(_site, row, Chars(site));
+            else if (run.Site is { Length: > 0 }) builder.Set(_site, row, run.Site);
             if (weight is { } w) builder.SetWeight(row, w);
         }
 
-        private void ReadAnswers(string json, int row)
+        private void ReadAnswers(ReadOnlySpan<byte> json, int row)
         {
-            var max = Encoding.UTF8.GetMaxByteCount(json.Length);
-            if (_utf8.Length < max) _utf8 = new byte[max];
-            var length = Encoding.UTF8.GetBytes(json, _utf8);
-            var reader = new Utf8JsonReader(_utf8.AsSpan(0, length));
+            var reader = new Utf8JsonReader(json);
             reader.Read();
             var slot = -1;
             while (reader.Read())
             {
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    slot = builder.SlotOf(Text(ref reader));
+                    // Answers are stored in questionnaire order: the next key is most often the next slot's.
+                    var next = slot + 1;
+                    slot = next < builder.SlotCount && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(builder.KeyUtf8(next))
+                        ? next : builder.SlotOf(Text(ref reader));
                     continue;
                 }
                 // A stored answer was checked when it was accepted; one the current definition no longer knows is left out.
                 if (slot < 0) continue;
+                if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && builder.TrySetCode(slot, row, reader.ValueSpan))
+                    continue;
                 var value = reader.TokenType switch
                 {
                     JsonTokenType.String => Text(ref reader),
@@ -88,6 +119,12 @@ public static class ResponseTransfer
                 };
                 if (!value.IsEmpty) builder.Set(slot, row, value);
             }
+        }
+
+        private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> utf8)
+        {
+            if (_chars.Length < utf8.Length) _chars = new char[utf8.Length * 2];
+            return _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
         }
 
         private ReadOnlySpan<char> Text(ref Utf8JsonReader reader)
@@ -107,10 +144,12 @@ public static class ResponseTransfer
     public static async Task<int> ImportAsync(SurveyDbContext db, SurveyRun run, ResponseTable table, DateOnly day,
         IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        // ids[i] is the id of row order[i], ids in ascending order: Guid's order is the order of its text (uppercase
+        // hex groups compared as unsigned numbers), the order SQLite keeps them in.
         var ids = new Guid[table.Count];
         for (var i = 0; i < ids.Length; i++) ids[i] = Guid.NewGuid();
         var order = Enumerable.Range(0, table.Count).ToArray();
-        Array.Sort(ids.Select(id => id.ToString("D").ToUpperInvariant()).ToArray(), order, StringComparer.Ordinal);
+        Array.Sort(ids, order);
         var writer = new AnswerJsonWriter(table);
         if (db.Database.IsSqlite())
             return ImportSqlite((SqliteConnection)db.Database.GetDbConnection(), run, table, day, ids, order, writer, progress, ct);
@@ -118,13 +157,14 @@ public static class ResponseTransfer
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var written = 0;
-        foreach (var chunk in order.Chunk(2000))
+        while (written < order.Length)
         {
-            foreach (var r in chunk)
-                db.Responses.Add(ToEntity(run, table, day, ids[r], r, writer));
+            var end = Math.Min(written + 2000, order.Length);
+            for (var i = written; i < end; i++)
+                db.Responses.Add(ToEntity(run, table, day, ids[i], order[i], writer));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            written += chunk.Length;
+            written = end;
             progress?.Report(written);
         }
         await transaction.CommitAsync(ct);
@@ -144,82 +184,186 @@ public static class ResponseTransfer
         Site = table[ResponseTable.Site].Text(r),
     };
 
-    /// <summary>Rows per INSERT statement: fewer statements to step through, the same single transaction.</summary>
-    private const int RowsPerInsert = 50;
-
+    /// <summary>
+    /// The SQLite import: one prepared INSERT stepped once per row through SQLite's own statement API, texts bound
+    /// as UTF-8, in the caller's transaction. (Through ADO.NET each row cost a string of its JSON, a conversion of
+    /// it back to UTF-8 and a lookup of every parameter by name.)
+    /// </summary>
     private static int ImportSqlite(SqliteConnection connection, SurveyRun run, ResponseTable table, DateOnly day, Guid[] ids, int[] order,
         AnswerJsonWriter writer, IProgress<int>? progress, CancellationToken ct)
     {
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var runId = run.Id.ToString("D").ToUpperInvariant();
-        var dayText = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (lang, wave, site) = (table[ResponseTable.Lang], table[ResponseTable.Wave], table[ResponseTable.Site]);
-        using var batch = Insert(connection, transaction, RowsPerInsert);
-        using var single = Insert(connection, transaction, 1);
-        var written = 0;
-        while (written < order.Length)
+        // A bigger page cache while the rows go in (SQLite's default is 2 MB), set back afterwards: the connection is pooled.
+        Execute(connection, "PRAGMA cache_size = -65536");
+        try
         {
-            var command = order.Length - written >= RowsPerInsert ? batch : single;
-            var rows = command == batch ? RowsPerInsert : 1;
-            for (var i = 0; i < rows; i++)
-            {
-                var r = order[written + i];
-                var p = command.Parameters;
-                var at = i * 7;
-                p[at].Value = ids[r].ToString("D").ToUpperInvariant();
-                p[at + 1].Value = lang.Text(r) ?? "";
-                p[at + 2].Value = writer.Write(r);
-                p[at + 3].Value = table.Weights is { } w ? w[r] : DBNull.Value;
-                p[at + 4].Value = (object?)wave.Text(r) ?? DBNull.Value;
-                p[at + 5].Value = (object?)site.Text(r) ?? DBNull.Value;
-                p[at + 6].Value = runId;
-            }
-            command.ExecuteNonQuery();
-            var before = written;
-            written += rows;
-            if (written / 10_000 != before / 10_000)
-            {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(written);
-            }
+            return ImportSqliteRows(connection, run, table, day, ids, order, writer, progress, ct);
         }
-        transaction.Commit();
-        progress?.Report(written);
-        return written;
-
-        SqliteCommand Insert(SqliteConnection c, SqliteTransaction t, int rows)
+        finally
         {
-            var command = c.CreateCommand();
-            command.Transaction = t;
-            var values = Enumerable.Range(0, rows).Select(i =>
-                $"($id{i}, $run{i}, '{dayText}', $lang{i}, {(int)ResponseMode.Imported}, $answers{i}, $weight{i}, $wave{i}, $site{i})");
-            command.CommandText = "INSERT INTO Responses (Id, RunId, Day, Lang, Mode, AnswersJson, Weight, Wave, Site) VALUES " + string.Join(", ", values);
-            for (var i = 0; i < rows; i++)
-                foreach (var name in new[] { "$id", "$lang", "$answers", "$weight", "$wave", "$site", "$run" })
-                    command.Parameters.Add(new SqliteParameter { ParameterName = name + i });
-            command.Prepare();
-            return command;
+            Execute(connection, "PRAGMA cache_size = -2000");
         }
     }
 
-    /// <summary>A row's answers as the JSON object the respondent path stores (item key → string), items in questionnaire order.</summary>
-    private sealed class AnswerJsonWriter(ResponseTable table)
+    private static int ImportSqliteRows(SqliteConnection connection, SurveyRun run, ResponseTable table, DateOnly day, Guid[] ids, int[] order,
+        AnswerJsonWriter writer, IProgress<int>? progress, CancellationToken ct)
     {
-        private readonly Column[] _columns = table.Definition.Items.Select(i => table[i.Key]).ToArray();
-        private readonly ArrayBufferWriter<byte> _buffer = new(512);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var runId = Encoding.UTF8.GetBytes(run.Id.ToString("D").ToUpperInvariant());
+        var dayText = Encoding.UTF8.GetBytes(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var (lang, wave, site) = (table[ResponseTable.Lang], table[ResponseTable.Wave], table[ResponseTable.Site]);
+        var texts = new Utf8Texts();
+        using var insert = Prepare(connection,
+            "INSERT INTO Responses (Id, RunId, Day, Lang, Mode, AnswersJson, Weight, Wave, Site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        // The ids' text and the answers' JSON are made on another thread while SQLite inserts on this one.
+        using var pipe = new RowPipe(fields: 2, ct);
+        pipe.Run(background: () =>
+        {
+            Span<byte> id = stackalloc byte[36];
+            var batch = pipe.Take();
+            for (var i = 0; i < order.Length; i++)
+            {
+                ids[i].TryFormat(id, out _, "D");
+                for (var k = 0; k < id.Length; k++)
+                    if (id[k] is >= (byte)'a' and <= (byte)'f') id[k] -= 'a' - 'A'; // as EF Core stores a Guid in SQLite
+                var row = batch.NewRow();
+                batch.Set(row, 0, id);
+                batch.Set(row, 1, writer.WriteUtf8(order[i]));
+                batch.Numbers[row] = order[i];
+                if (batch.IsFull)
+                {
+                    pipe.Send(batch);
+                    batch = pipe.Take();
+                }
+            }
+            pipe.Complete(batch);
+        }, here: () =>
+        {
+            var written = 0;
+            foreach (var batch in pipe.Received())
+            {
+                for (var row = 0; row < batch.Count; row++)
+                {
+                    var r = (int)batch.Numbers[row];
+                    Check(connection, raw.sqlite3_bind_text(insert, 1, batch.Get(row, 0)));
+                    Check(connection, raw.sqlite3_bind_text(insert, 2, runId));
+                    Check(connection, raw.sqlite3_bind_text(insert, 3, dayText));
+                    Check(connection, raw.sqlite3_bind_text(insert, 4, texts.Of(lang.Text(r) ?? "")));
+                    Check(connection, raw.sqlite3_bind_int(insert, 5, (int)ResponseMode.Imported));
+                    Check(connection, raw.sqlite3_bind_text(insert, 6, batch.Get(row, 1)));
+                    Check(connection, table.Weights is { } w ? raw.sqlite3_bind_double(insert, 7, w[r]) : raw.sqlite3_bind_null(insert, 7));
+                    Check(connection, wave.Text(r) is { } waveText ? raw.sqlite3_bind_text(insert, 8, texts.Of(waveText)) : raw.sqlite3_bind_null(insert, 8));
+                    Check(connection, site.Text(r) is { } siteText ? raw.sqlite3_bind_text(insert, 9, texts.Of(siteText)) : raw.sqlite3_bind_null(insert, 9));
+                    var result = raw.sqlite3_step(insert);
+                    raw.sqlite3_reset(insert);
+                    if (result != raw.SQLITE_DONE) Check(connection, result);
+                }
+                written += batch.Count;
+                progress?.Report(written);
+            }
+        });
+        transaction.Commit();
+        progress?.Report(order.Length);
+        return order.Length;
+    }
 
-        public string Write(int row)
+    private static void Execute(SqliteConnection connection, string sql) => Check(connection, raw.sqlite3_exec(connection.Handle, sql));
+
+    private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
+    {
+        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        return statement;
+    }
+
+    private static void Check(SqliteConnection connection, int result)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
+            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), result, raw.sqlite3_extended_errcode(connection.Handle));
+    }
+
+    /// <summary>The UTF-8 bytes of the few distinct texts of a column (languages, waves, sites), made once each.</summary>
+    private sealed class Utf8Texts
+    {
+        private readonly Dictionary<string, byte[]> _bytes = new(StringComparer.Ordinal);
+
+        public byte[] Of(string text)
+        {
+            if (!_bytes.TryGetValue(text, out var bytes))
+                _bytes[text] = bytes = Encoding.UTF8.GetBytes(text);
+            return bytes;
+        }
+    }
+
+    /// <summary>
+    /// A row's answers as the JSON object the respondent path stores (item key → string, items in questionnaire order,
+    /// escaped as <see cref="JsonSerializer"/> escapes). Built from pieces encoded once: each key, each code of a choice
+    /// item, each combination of a multiple-choice item; only numbers and free text are encoded row by row.
+    /// </summary>
+    private sealed class AnswerJsonWriter
+    {
+        private readonly Part[] _parts;
+        private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+
+        public AnswerJsonWriter(ResponseTable table) =>
+            _parts = table.Definition.Items.Select(i => new Part(table[i.Key], Quoted(JsonEncodedText.Encode(i.Key).EncodedUtf8Bytes, ":"u8))).ToArray();
+
+        /// <summary>The row's JSON in UTF-8, valid until the next call.</summary>
+        public ReadOnlySpan<byte> WriteUtf8(int row)
         {
             _buffer.ResetWrittenCount();
-            using (var json = new Utf8JsonWriter(_buffer))
+            _buffer.Write("{"u8);
+            var first = true;
+            foreach (var part in _parts)
             {
-                json.WriteStartObject();
-                foreach (var column in _columns)
-                    if (column.Text(row) is { } text) json.WriteString(column.Key, text);
-                json.WriteEndObject();
+                if (part.Column.IsBlank(row)) continue;
+                if (!first) _buffer.Write(","u8);
+                first = false;
+                _buffer.Write(part.Name);
+                part.WriteValue(row, _buffer);
             }
-            return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
+            _buffer.Write("}"u8);
+            return _buffer.WrittenSpan;
+        }
+
+        public string Write(int row) => Encoding.UTF8.GetString(WriteUtf8(row));
+
+        private static byte[] Quoted(ReadOnlySpan<byte> encoded, ReadOnlySpan<byte> after) => [(byte)'"', .. encoded, (byte)'"', .. after];
+
+        private static byte[] Value(string text) => Quoted(JsonEncodedText.Encode(text).EncodedUtf8Bytes, []);
+
+        private sealed class Part(Column column, byte[] name)
+        {
+            private readonly byte[][]? _codes = column is CategoryColumn c ? c.Codes.Select(code => code is null ? [] : Value(code)).ToArray() : null;
+            private readonly Dictionary<ulong, byte[]> _combinations = [];
+
+            public Column Column { get; } = column;
+            public byte[] Name { get; } = name;
+
+            public void WriteValue(int row, ArrayBufferWriter<byte> buffer)
+            {
+                switch (Column)
+                {
+                    case CategoryColumn category:
+                        buffer.Write(_codes![category.Values[row]]);
+                        break;
+                    case MultiColumn multi:
+                        var mask = multi.Masks[row];
+                        if (!_combinations.TryGetValue(mask, out var combination))
+                            _combinations[mask] = combination = Value(multi.Text(row)!);
+                        buffer.Write(combination);
+                        break;
+                    case NumberColumn number:
+                        var span = buffer.GetSpan(40);
+                        span[0] = (byte)'"';
+                        number.Values[row].TryFormat(span[1..], out var written, provider: CultureInfo.InvariantCulture);
+                        span[written + 1] = (byte)'"';
+                        buffer.Advance(written + 2);
+                        break;
+                    default:
+                        buffer.Write(Value(Column.Text(row)!));
+                        break;
+                }
+            }
         }
     }
 }

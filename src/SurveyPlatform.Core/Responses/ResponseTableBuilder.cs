@@ -13,6 +13,9 @@ public sealed class ResponseTableBuilder
     private readonly SurveyDefinition _definition;
     private readonly List<Slot> _slots = [];
     private readonly Dictionary<string, int> _slotIndex = new(StringComparer.Ordinal);
+    // Looked up by span for every answer of every row read; the lookup object is made once.
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SlotBySpan => _slotBySpan ??= _slotIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _slotBySpan;
     private double[] _weights;
     private bool _anyWeight;
     private int _capacity;
@@ -46,7 +49,7 @@ public sealed class ResponseTableBuilder
     /// <summary>The slot of a column (item key, <c>lang</c>, <c>wave</c>, <c>site</c>), or -1 when unknown. Weight is separate.</summary>
     public int SlotOf(string key) => _slotIndex.TryGetValue(key, out var i) ? i : -1;
 
-    public int SlotOf(ReadOnlySpan<char> key) => _slotIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var i) ? i : -1;
+    public int SlotOf(ReadOnlySpan<char> key) => SlotBySpan.TryGetValue(key, out var i) ? i : -1;
 
     public int NewRow()
     {
@@ -65,6 +68,17 @@ public sealed class ResponseTableBuilder
 
     /// <summary>Same as <see cref="Set(int, int, string)"/> without making a string of a value that is already known.</summary>
     public string? Set(int slot, int row, ReadOnlySpan<char> value) => _slots[slot].Set(row, value);
+
+    /// <summary>
+    /// Sets a value given as UTF-8 when it is one of the slot's codes (the fast path of loading stored answers);
+    /// false when the caller must pass it as text instead (another kind of slot, or a value that is not a code).
+    /// </summary>
+    public bool TrySetCode(int slot, int row, ReadOnlySpan<byte> utf8) => _slots[slot] is CategorySlot category && category.TrySetCode(row, utf8);
+
+    /// <summary>The slot's key in UTF-8, to recognise it in stored answers without decoding them.</summary>
+    public ReadOnlySpan<byte> KeyUtf8(int slot) => _slots[slot].KeyUtf8;
+
+    public int SlotCount => _slots.Count;
 
     public string? Set(string key, int row, string value)
     {
@@ -112,6 +126,7 @@ public sealed class ResponseTableBuilder
     private abstract class Slot(string key)
     {
         public string Key { get; } = key;
+        public byte[] KeyUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(key);
         public abstract string? Set(int row, ReadOnlySpan<char> value);
         public abstract void Grow(int capacity);
         public abstract Column Build(int count);
@@ -121,6 +136,7 @@ public sealed class ResponseTableBuilder
     {
         private readonly List<string> _codes;
         private readonly Dictionary<string, ushort> _lookup = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _lookupBySpan;
         private readonly bool _open;
         private ushort[] _values = [];
 
@@ -129,11 +145,29 @@ public sealed class ResponseTableBuilder
             _codes = [.. codes];
             _open = open;
             for (var i = 0; i < _codes.Count; i++) _lookup[_codes[i]] = (ushort)(i + 1);
+            _lookupBySpan = _lookup.GetAlternateLookup<ReadOnlySpan<char>>();
+            _utf8 = [.. _codes.Select(System.Text.Encoding.UTF8.GetBytes)];
+        }
+
+        // The declared codes in UTF-8 (labels added later by an open slot are found through the text path).
+        private readonly byte[][] _utf8;
+
+        public bool TrySetCode(int row, ReadOnlySpan<byte> utf8)
+        {
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (utf8.SequenceEqual(_utf8[i]))
+                {
+                    _values[row] = (ushort)(i + 1);
+                    return true;
+                }
+            }
+            return false;
         }
 
         public override string? Set(int row, ReadOnlySpan<char> value)
         {
-            if (_lookup.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var index))
+            if (_lookupBySpan.TryGetValue(value, out var index))
             {
                 _values[row] = index;
                 return null;
