@@ -49,6 +49,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             DeviceScaleFactor = 1,
             AcceptDownloads = true,
         });
+        // The console is interactive (a circuit per page); on a busy two-core machine an update can take longer
+        // than Playwright's default 30 s wait.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 

@@ -55,6 +55,7 @@ public sealed class ConsoleJourneyTests(BrowserFixture fixture)
         await organizer.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/admin/runs/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
         await organizer.GotoAsync(organizer.Url);
         await Assertions.Expect(organizer.GetByRole(AriaRole.Heading, new() { Name = "Eastside spring", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(organizer.GetByText("One-time codes", new() { Exact = true }).First).ToBeVisibleAsync(); // the mode was taken
         var runUrl = organizer.Url;
         await Axe(organizer, "run page");
 
@@ -150,7 +151,7 @@ public sealed class ConsoleJourneyTests(BrowserFixture fixture)
     private static async Task InteractiveAsync(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.WaitForTimeoutAsync(1000);
+        await page.WaitForTimeoutAsync(2000);
     }
 
     /// <summary>

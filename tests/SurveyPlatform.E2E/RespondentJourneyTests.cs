@@ -27,8 +27,8 @@ public sealed class RespondentJourneyTests(BrowserFixture fixture)
 
     /// <summary>
     /// Presses the page's main button and waits until the next page is there: the form's protected state is a new
-    /// one (every page carries its own) and the page is complete down to its button, or the thank-you page is shown.
-    /// Waiting on the page itself, not on browser load events, never acts on the page that is being left.
+    /// one (every page carries its own) and the page is complete down to its button, or the thank-you page is shown;
+    /// then its stylesheet is applied. Waiting first on the page itself never acts on the page that is being left.
     /// </summary>
     internal static async Task SubmitAsync(IPage page)
     {
@@ -36,6 +36,8 @@ public sealed class RespondentJourneyTests(BrowserFixture fixture)
         await page.Locator("button.primary").ClickAsync();
         await Assertions.Expect(page.Locator($"input[name=state][value=\"{state}\"]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("form#survey button.primary, body > main").First).ToBeAttachedAsync(new() { Timeout = 60_000 });
+        // The next document is now the page's own, so its load event (stylesheet applied) is the one waited for.
+        await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 60_000 });
     }
 
     [Theory]
