@@ -217,9 +217,8 @@ public static class RespondentHtml
         var id = SurveyNavigation.InputId(item.Key);
         var name = SurveyNavigation.FieldName(item.Key);
         var hint = Hint(item, lang);
-        var describedBy = string.Join(' ', new[] { item.Help is null ? null : id + "-help", hint is null ? null : id + "-hint", error is null ? null : id + "-error" }
-            .Where(x => x is not null));
-        var describedByOrNull = describedBy.Length == 0 ? null : describedBy;
+        var describedBy = $"{(item.Help is null ? "" : $" {id}-help")}{(hint is null ? "" : $" {id}-hint")}{(error is null ? "" : $" {id}-error")}";
+        var describedByOrNull = describedBy.Length == 0 ? null : describedBy[1..];
         h.Raw(error is null ? "<div class=\"item\">\n" : "<div class=\"item has-error\">\n");
         if (item.Type is ItemType.Single or ItemType.Multiple or ItemType.Scale)
         {

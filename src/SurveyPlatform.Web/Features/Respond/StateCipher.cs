@@ -10,7 +10,8 @@ namespace SurveyPlatform.Web.Features.Respond;
 /// Seals the respondents' form state: authenticated encryption with AES-256-GCM, an expiry inside the sealed part,
 /// and the purpose (survey or preview) bound in as associated data. Every page seals one state and opens one, so
 /// this is on the platform's hot path: the general-purpose data protection derives a fresh key for each token
-/// (about 30 µs for a seal and an open on a small server); this derives a key once per two million seals.
+/// (a seal and an open took 21–33 µs on a small server, against 10–22 µs here); this derives a key once per two
+/// million seals.
 /// <para>
 /// Keys: a sealing key is HKDF-SHA256(master key, label ‖ key id) for a random 128-bit key id, which travels in the
 /// token, so that tokens sealed before a restart or a key change still open. Nonces are random (96 bits), and a key
