@@ -32,6 +32,11 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             var survey = Inputs.LoadDefinition(parse.GetValue(definition)!);
+            var reportKind = Kind(parse.GetValue(kind)!);
+            // A first render spends about 0.4 s loading fonts and the chart engine and compiling the layout code; that
+            // happens on the other core while the responses are read. A warm-up that fails is left alone: the real
+            // render below reports the same problem.
+            _ = Task.Run(() => ReportRenderer.WarmUp(survey, reportKind, parse.GetValue(lang)!));
             var requested = parse.GetValue(by) is { Length: > 0 } b ? b : survey.Breakdowns.ToArray();
             var breakdowns = IndicatorsCommand.ParseBreakdowns(requested, survey);
             var k = parse.GetValue(minCell);
@@ -42,7 +47,7 @@ internal static class ReportCommand
             byte[] pdf;
             try
             {
-                pdf = ReportRenderer.Render(new ReportRequest(Kind(parse.GetValue(kind)!), report, parse.GetValue(lang)!, parse.GetValue(org)!)
+                pdf = ReportRenderer.Render(new ReportRequest(reportKind, report, parse.GetValue(lang)!, parse.GetValue(org)!)
                 {
                     Survey = survey,
                     Place = parse.GetValue(place),

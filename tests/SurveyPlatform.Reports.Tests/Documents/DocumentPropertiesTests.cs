@@ -71,6 +71,20 @@ public class DocumentPropertiesTests
         Assert.Equal(ReportRenderer.Render(request), ReportRenderer.Render(request));
     }
 
+    [Fact]
+    public void A_warm_up_renders_alongside_and_changes_nothing_a_later_render_produces()
+    {
+        var request = Samples.Request(ReportKind.Brief, "ar");
+        var before = ReportRenderer.Render(request);
+        var warmUps = new[] { (ReportKind.Brief, "ar"), (ReportKind.Full, "es"), (ReportKind.Annex, "zh-Hans"), (ReportKind.Brief, "fr") };
+        byte[]? during = null;
+        Parallel.Invoke(
+            () => Parallel.ForEach(warmUps, w => ReportRenderer.WarmUp(Samples.Survey, w.Item1, w.Item2)),
+            () => during = ReportRenderer.Render(request));
+        Assert.Equal(before, during);
+        Assert.Equal(before, ReportRenderer.Render(request));
+    }
+
     [Theory]
     [InlineData("fr", "Reports cannot be written in 'fr'; allowed: en, es, zh-Hans, vi, ar, ht")]
     [InlineData("", "Reports cannot be written in ''")]
