@@ -106,7 +106,7 @@ public static class ResponseCsv
                     {
                         ColumnKind.Slot => builder.Set(plan[c].Slot, row, value),
                         ColumnKind.Weight => builder.SetWeight(row, value.ToString()),
-                        ColumnKind.Lang => CheckLanguage(value.ToString()) ?? builder.Set(plan[c].Slot, row, value),
+                        ColumnKind.Lang => CheckLanguage(value) ?? builder.Set(plan[c].Slot, row, value),
                         ColumnKind.Synthetic => MarkSynthetic(builder, value.ToString()),
                         _ => null,
                     };
@@ -140,9 +140,9 @@ public static class ResponseCsv
         return new ResponseFile(table, sha256, header);
     }
 
-    private static string? CheckLanguage(string value) =>
-        System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-            ? null : $"'{ResponseTableBuilder.Shorten(value)}' is not a language code; allowed: BCP 47 codes such as en, es, zh-Hans";
+    private static string? CheckLanguage(ReadOnlySpan<char> value) =>
+        Definitions.Loading.DefinitionPatterns.Language().IsMatch(value)
+            ? null : $"'{ResponseTableBuilder.Shorten(value.ToString())}' is not a language code; allowed: BCP 47 codes such as en, es, zh-Hans";
 
     private static string? MarkSynthetic(ResponseTableBuilder builder, string value)
     {
