@@ -46,10 +46,17 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         var generator = new MalformedRequests(forms, replays, consolePaths);
         var failures = new ConcurrentQueue<string>();
         var byKind = new ConcurrentDictionary<string, int>();
+        // Progress every few seconds. Besides telling a reader how far the run got, it keeps messages reaching the
+        // test runner: this test runs last and alone for a minute or more, and a runner that sees the test process
+        // exit more than 5 s after the last message it read reports a crash even when the process ended normally.
+        var output = TestContext.Current.TestOutputHelper;
+        var sent = 0;
         async Task RunAsync(int from, int to)
         {
             await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
             {
+                if (Interlocked.Increment(ref sent) is var n && n % 5_000 == 0)
+                    output?.WriteLine($"{n:N0} requests sent, {failures.Count} failures");
                 var (kind, request) = generator.Create(Seed + i);
                 using (request)
                 {
@@ -94,6 +101,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         await StandardAnswers.CompleteAsync(respondent, StandardAnswers.ForeignBornVictim);
         Assert.Equal(HttpStatusCode.SeeOther, respondent.Status);
         Assert.Equal(rowsBefore + 1, await RowsAsync());
+        output?.WriteLine("The server served a respondent normally afterwards.");
     }
 
     /// <summary>Opens a session and keeps the forms of its first pages; optionally completes it and keeps its last form for replay.</summary>
