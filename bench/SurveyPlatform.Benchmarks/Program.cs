@@ -7,7 +7,8 @@ using SurveyPlatform.Core.Responses;
 
 // Usage: dotnet run -c Release --project bench/SurveyPlatform.Benchmarks -- [indicators|load|import|report|all]
 //        [--sizes 10000,100000,1000000] [--runs 5] [--out file.md] [--cli path/to/survey.dll]
-// "report" renders the brief (and runs the CLI end to end when the CLI is built in Release).
+// "report" renders the brief and runs `survey report` end to end: the CLI built in Release, or the one --cli names
+// (e.g. `dotnet publish src/SurveyPlatform.Cli -c Release -r linux-x64`, the files of the installed Linux x64 tool).
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var sizes = Arg("--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [10_000, 100_000, 1_000_000];
 var runs = int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture);
@@ -25,7 +26,7 @@ try
         {
             results.AddRange(ReportPath.Render(definition, table, size, runs));
             if ((Arg("--cli") ?? FindCli()) is { } cli && File.Exists(cli))
-                results.Add(ReportPath.EndToEnd(definition, table, size, runs, work.FullName, cli));
+                results.Add(ReportPath.EndToEnd(definition, table, size, runs, work.FullName, cli, Arg("--cli") is null ? "CLI as built" : "CLI given by --cli"));
         }
     }
 }

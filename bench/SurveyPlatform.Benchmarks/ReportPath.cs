@@ -26,13 +26,13 @@ internal static class ReportPath
     }
 
     /// <summary>`survey report --kind brief` as a new process, from the CSV to the PDF.</summary>
-    public static Timing EndToEnd(SurveyDefinition definition, ResponseTable table, int size, int runs, string folder, string cli)
+    public static Timing EndToEnd(SurveyDefinition definition, ResponseTable table, int size, int runs, string folder, string cli, string which)
     {
         var csv = Path.Combine(folder, $"report-{size}.csv");
         using (var writer = new StreamWriter(csv)) ResponseCsv.Write(table, writer);
         var pdf = Path.Combine(folder, "brief.pdf");
         var definitionFile = Path.Combine(AppContext.BaseDirectory, "surveys", "community-trust.survey.json");
-        return Timing.Measure("report: brief end to end from the CLI (new process)", size, "< 1 s at 100k", runs, () =>
+        return Timing.Measure($"report: brief end to end, new process ({which})", size, "< 1 s at 100k", runs, () =>
         {
             var start = new ProcessStartInfo("dotnet", [cli, "report", "--definition", definitionFile, "--responses", csv, "--kind", "brief", "--lang", "en", "--out", pdf])
             {
