@@ -33,10 +33,12 @@ internal static class ReportCommand
         {
             var survey = Inputs.LoadDefinition(parse.GetValue(definition)!);
             var reportKind = Kind(parse.GetValue(kind)!);
+            var language = parse.GetValue(lang)!;
             // A first render spends about 0.4 s loading fonts and the chart engine and compiling the layout code; that
-            // happens on the other core while the responses are read. A warm-up that fails is left alone: the real
-            // render below reports the same problem.
-            _ = Task.Run(() => ReportRenderer.WarmUp(survey, reportKind, parse.GetValue(lang)!));
+            // happens on another core while the responses are read (with one core it would only add work). A warm-up
+            // that fails is left alone: the real render below reports the same problem.
+            if (Environment.ProcessorCount > 1)
+                _ = Task.Run(() => ReportRenderer.WarmUp(survey, reportKind, language));
             var requested = parse.GetValue(by) is { Length: > 0 } b ? b : survey.Breakdowns.ToArray();
             var breakdowns = IndicatorsCommand.ParseBreakdowns(requested, survey);
             var k = parse.GetValue(minCell);
@@ -47,7 +49,7 @@ internal static class ReportCommand
             byte[] pdf;
             try
             {
-                pdf = ReportRenderer.Render(new ReportRequest(reportKind, report, parse.GetValue(lang)!, parse.GetValue(org)!)
+                pdf = ReportRenderer.Render(new ReportRequest(reportKind, report, language, parse.GetValue(org)!)
                 {
                     Survey = survey,
                     Place = parse.GetValue(place),
@@ -73,7 +75,7 @@ internal static class ReportCommand
             {
                 throw new InputException($"cannot write {target.FullName}: {e.Message}");
             }
-            console.Out.WriteLine($"Wrote {target.Name} ({pdf.Length / 1024:N0} KB): {parse.GetValue(kind)} report in {parse.GetValue(lang)} from {report.Responses:N0} responses.");
+            console.Out.WriteLine($"Wrote {target.Name} ({pdf.Length / 1024:N0} KB): {parse.GetValue(kind)} report in {language} from {report.Responses:N0} responses.");
             return ExitCodes.Ok;
         });
         return command;
