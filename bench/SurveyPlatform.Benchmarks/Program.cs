@@ -8,7 +8,7 @@ using SurveyPlatform.Core.Responses;
 // Usage: dotnet run -c Release --project bench/SurveyPlatform.Benchmarks -- [indicators|load|import|report|all]
 //        [--sizes 10000,100000,1000000] [--runs 5] [--out file.md] [--cli path/to/survey.dll]
 // "report" renders the brief and runs `survey report` end to end: the CLI built in Release, or the one --cli names
-// (e.g. `dotnet publish src/SurveyPlatform.Cli -c Release -r linux-x64`, the files of the installed Linux x64 tool).
+// (e.g. `dotnet publish src/SurveyPlatform.Cli -c Release -r linux-x64 -p:PublishReadyToRun=true`, the files of the installed Linux x64 tool).
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var sizes = Arg("--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [10_000, 100_000, 1_000_000];
 var runs = int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture);
