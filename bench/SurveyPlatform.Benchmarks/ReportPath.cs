@@ -13,7 +13,7 @@ internal static class ReportPath
     {
         var report = IndicatorEngine.Compute(table, new EngineOptions
         {
-            Breakdowns = definition.Breakdowns.Select(b => Breakdown.Parse(b, definition)).ToList(),
+            Breakdowns = Breakdown.Offered(definition),
         });
         var request = new ReportRequest(ReportKind.Brief, report, "en", "Benchmark coalition") { Survey = definition };
         ReportRenderer.Render(request);

@@ -33,10 +33,7 @@ public static class ReportRenderer
         ArgumentNullException.ThrowIfNull(survey);
         if (ReportStrings.Resolve(language) is null) return;
         var table = SyntheticResponses.Generate(survey, new SyntheticOptions { Count = WarmUpResponses, Seed = 1 });
-        var report = IndicatorEngine.Compute(table, new EngineOptions
-        {
-            Breakdowns = survey.Breakdowns.Select(b => Breakdown.Parse(b, survey)).ToList(),
-        });
+        var report = IndicatorEngine.Compute(table, new EngineOptions { Breakdowns = Breakdown.Offered(survey) });
         Render(new ReportRequest(kind, report, language, "SurveyPlatform") { Survey = survey });
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SurveyPlatform.Core.Definitions;
 
 /// <summary>
@@ -28,22 +30,21 @@ public sealed record SurveyDefinition
     public SurveyItem? FindItem(string key) => Index.ByKey.GetValueOrDefault(key);
 
     // The respondent pages look items up on every request; the list and the index are made once per set of pages
-    // (a copy made with `with { Pages = … }` makes its own).
-    private ItemIndex? _index;
+    // (a copy made with `with { Pages = … }` gets its own). Kept beside the record, not in a field of it, so that
+    // equality and copies see only the definition.
+    private static readonly ConditionalWeakTable<IReadOnlyList<SurveyPage>, ItemIndex> Indexes = new();
 
-    private ItemIndex Index => _index is { } index && ReferenceEquals(index.Pages, Pages) ? index : _index = new ItemIndex(Pages);
+    private ItemIndex Index => Indexes.GetValue(Pages, pages => new ItemIndex(pages));
 
     private sealed class ItemIndex
     {
         public ItemIndex(IReadOnlyList<SurveyPage> pages)
         {
-            Pages = pages;
             Items = [.. pages.SelectMany(p => p.Items)];
             foreach (var item in Items)
                 ByKey.TryAdd(item.Key, item); // the first of a key, as a search in page order would find
         }
 
-        public IReadOnlyList<SurveyPage> Pages { get; }
         public IReadOnlyList<SurveyItem> Items { get; }
         public Dictionary<string, SurveyItem> ByKey { get; } = new(StringComparer.Ordinal);
     }

@@ -14,6 +14,10 @@ public sealed record Breakdown(IReadOnlyList<string> Keys)
 
     public static Breakdown Of(params string[] keys) => new(keys);
 
+    /// <summary>The breakdowns the definition offers (its <c>breakdowns</c> list), read.</summary>
+    public static IReadOnlyList<Breakdown> Offered(SurveyDefinition definition) =>
+        [.. definition.Breakdowns.Select(b => Parse(b, definition))];
+
     /// <summary>
     /// Reads <c>area</c>, <c>area x born_here</c>, <c>areaxborn_here</c> or <c>area×born_here</c>; a split is
     /// accepted only where both sides are keys that can break results down.

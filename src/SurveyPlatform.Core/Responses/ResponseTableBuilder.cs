@@ -14,8 +14,7 @@ public sealed class ResponseTableBuilder
     private readonly List<Slot> _slots = [];
     private readonly Dictionary<string, int> _slotIndex = new(StringComparer.Ordinal);
     // Looked up by span for every answer of every row read; the lookup object is made once.
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SlotBySpan => _slotBySpan ??= _slotIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _slotBySpan;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _slotBySpan;
     private double[] _weights;
     private bool _anyWeight;
     private int _capacity;
@@ -23,6 +22,7 @@ public sealed class ResponseTableBuilder
     public ResponseTableBuilder(SurveyDefinition definition, IReadOnlyList<string>? areaCodes = null, int capacity = 1024)
     {
         _definition = definition;
+        _slotBySpan = _slotIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         _capacity = Math.Max(16, capacity);
         foreach (var item in definition.Items)
         {
@@ -49,7 +49,7 @@ public sealed class ResponseTableBuilder
     /// <summary>The slot of a column (item key, <c>lang</c>, <c>wave</c>, <c>site</c>), or -1 when unknown. Weight is separate.</summary>
     public int SlotOf(string key) => _slotIndex.TryGetValue(key, out var i) ? i : -1;
 
-    public int SlotOf(ReadOnlySpan<char> key) => SlotBySpan.TryGetValue(key, out var i) ? i : -1;
+    public int SlotOf(ReadOnlySpan<char> key) => _slotBySpan.TryGetValue(key, out var i) ? i : -1;
 
     public int NewRow()
     {

@@ -26,6 +26,7 @@ public static class PlatformSetup
         var services = builder.Services;
         var config = builder.Configuration;
         var dataDirectory = DataDirectory(builder.Environment, config);
+        var keysDirectory = Path.Combine(dataDirectory, "keys");
         // Run from a build (not a publish), the site's files and their compressed copies live in the build folders;
         // the static web assets manifest maps them in every environment, not only in Development. A published app
         // has no such manifest and this does nothing.
@@ -43,9 +44,9 @@ public static class PlatformSetup
 
         services.AddDataProtection()
             .SetApplicationName("SurveyPlatform")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")))
+            .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory))
             // AES-GCM does in one pass what the default (AES-CBC then HMAC) does in two. Keys made before keep their
-            // own algorithm. (Respondent pages seal their state with StateCipher, one key per process, not with this.)
+            // own algorithm. (Respondent pages seal their state with StateCipher, under their own key file, not with this.)
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
             {
                 EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
@@ -92,9 +93,9 @@ public static class PlatformSetup
         services.AddMudServices();
         services.AddConsoleAccounts(config, secureCookies);
         services.AddConsoleFeatures();
-        services.AddSingleton(new RunCodeHasher(Path.Combine(dataDirectory, "keys")));
+        services.AddSingleton(new RunCodeHasher(keysDirectory));
         services.AddSingleton<SurveyCatalog>();
-        services.AddSingleton(sp => new StateCipher(KeyFile.ReadOrCreate(Path.Combine(dataDirectory, "keys"), "respondent-state.key", "respondent state"),
+        services.AddSingleton(sp => new StateCipher(KeyFile.ReadOrCreate(keysDirectory, "respondent-state.key", "respondent state"),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RespondentStateProtector>();
         services.AddSingleton<BrowserBinding>();

@@ -71,6 +71,17 @@ public sealed class StandardInstrumentTests
     }
 
     [Fact]
+    public void Looking_items_up_leaves_equality_alone_and_a_copy_with_other_pages_finds_its_own()
+    {
+        var copy = Survey with { };
+        Assert.NotNull(Survey.FindItem("comments"));
+        Assert.Equal(Survey, copy);
+        var firstPageOnly = Survey with { Pages = [Survey.Pages[0]] };
+        Assert.Equal(Survey.Pages[0].Items.Count, firstPageOnly.Items.Count);
+        Assert.Null(firstPageOnly.FindItem("comments"));
+    }
+
+    [Fact]
     public void It_is_in_the_six_shipped_languages() => Assert.Equal(Languages, Survey.Languages);
 
     [Fact]

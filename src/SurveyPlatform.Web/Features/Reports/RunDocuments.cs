@@ -52,7 +52,7 @@ public sealed class RunDocuments(IDbContextFactory<SurveyDbContext> dbFactory)
             return null;
         var definition = table.Definition;
         var k = Math.Max(EngineOptions.SmallestMinCell, run.MinCellSize);
-        var breakdowns = definition.Breakdowns.Select(b => Breakdown.Parse(b, definition)).ToList();
+        var breakdowns = Breakdown.Offered(definition);
         var report = IndicatorEngine.Compute(table, new EngineOptions { MinCell = k, Breakdowns = breakdowns });
         var pdf = ReportRenderer.Render(new ReportRequest(kind, report, language, organization)
         {
