@@ -1,6 +1,7 @@
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
 using SurveyPlatform.Core.Responses;
+using SurveyPlatform.Reports.Components;
 using SurveyPlatform.Reports.Documents;
 using SurveyPlatform.Reports.Layout;
 using SurveyPlatform.Reports.Localization;
@@ -16,6 +17,18 @@ namespace SurveyPlatform.Reports;
 public static class ReportRenderer
 {
     public static byte[] Render(ReportRequest request) => Render(request, out _);
+
+    /// <summary>
+    /// The breakdowns the reports are computed with: those the survey offers, and its area in each wave (the brief's
+    /// results by area over time) when the survey has an <c>area</c> item.
+    /// </summary>
+    public static IReadOnlyList<Breakdown> Breakdowns(SurveyDefinition survey)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        var offered = Breakdown.Offered(survey);
+        return survey.FindItem("area") is { Type: ItemType.Single } && offered.All(b => b.Name != AreaTrendComponent.Breakdown)
+            ? [.. offered, Breakdown.Of("area", ResponseTable.Wave)] : offered;
+    }
 
     /// <summary>The languages every report can be written in; the first is the fallback.</summary>
     public static IReadOnlyList<string> Languages => ReportStrings.Languages;
@@ -33,7 +46,7 @@ public static class ReportRenderer
         ArgumentNullException.ThrowIfNull(survey);
         if (ReportStrings.Resolve(language) is null) return;
         var table = SyntheticResponses.Generate(survey, new SyntheticOptions { Count = WarmUpResponses, Seed = 1 });
-        var report = IndicatorEngine.Compute(table, new EngineOptions { Breakdowns = Breakdown.Offered(survey) });
+        var report = IndicatorEngine.Compute(table, new EngineOptions { Breakdowns = Breakdowns(survey) });
         Render(new ReportRequest(kind, report, language, "SurveyPlatform") { Survey = survey });
     }
 
@@ -53,7 +66,7 @@ public static class ReportRenderer
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown report kind; allowed: Brief, Full, Annex, Questionnaire."),
         };
         var geometry = request.PageSize == ReportPageSize.A4 ? PageGeometry.A4 : PageGeometry.Letter;
-        var pages = Paginator.Paginate(document.Compose(), geometry, document.Header, document.Footer);
+        var pages = Paginator.Paginate(document.Compose(), geometry, document.Header, document.Footer, document.Footnotes);
         missingCharacters = string.Concat(pages.SelectMany(p => p.Flatten()).Select(f => f.Op).OfType<TextRunOp>()
             .SelectMany(t => Enumerable.Range(t.Run.From, t.Run.To - t.Run.From).Where(g => t.Run.Item.Glyphs[g] == 0)
                 .Select(g => t.Paragraph[t.Run.Item.Clusters[g]]))
