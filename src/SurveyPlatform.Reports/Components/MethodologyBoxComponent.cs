@@ -7,11 +7,12 @@ namespace SurveyPlatform.Reports.Components;
 /// <summary>The short methodology of the brief: who, in which languages, how reached, when, weighting, intervals, suppression, survey version.</summary>
 internal sealed class MethodologyBoxComponent(ReportContext context)
 {
-    public Block Compose() => new KeepTogether(new Box(new Stack(
+    /// <summary>The box may continue on the next page (its heading stays with its first lines), so it never leaves a page nearly empty.</summary>
+    public Block Compose() => new Box(new Stack(
     [
-        context.Text(context.S("method_heading"), Typography.Subheading),
+        new Paragraph([new Text.Span(context.S("method_heading"), Typography.Subheading)], context.Rtl, context.Language) { KeepWithNext = true },
         context.Bullets(Lines(context), Typography.Small.WithColor(Typography.Ink)),
-    ], 3), 8, Typography.Stripe, null, 3));
+    ], 3), 8, Typography.Stripe, null, 3);
 
     public static IReadOnlyList<string> Lines(ReportContext context)
     {

@@ -28,12 +28,12 @@ internal sealed class OtherStudiesComponent(ReportContext context)
     /// <summary>The full citations, also printed by the annex.</summary>
     public static IReadOnlyList<string> Citations(ReportContext context) => [context.S("anchor_theodore"), context.S("anchor_ncvs")];
 
-    public Block Compose() => new KeepTogether(new Box(new Stack(
+    public Block Compose() => new Box(new Stack(
     [
-        context.Text(context.S("anchors_heading"), Typography.Subheading.WithColor(Typography.Anchor)),
-        context.Text(context.S("anchors_note"), Typography.Small),
+        new Paragraph([new Text.Span(context.S("anchors_heading"), Typography.Subheading.WithColor(Typography.Anchor))], context.Rtl, context.Language) { KeepWithNext = true },
+        context.Intro(context.S("anchors_note")),
         context.Bullets(Citations(context), Typography.Small.WithColor(Typography.Ink)),
-    ], 3), 8, Typography.White, Typography.Anchor, 3));
+    ], 3), 8, Typography.White, Typography.Anchor, 3);
 }
 
 /// <summary>
@@ -43,11 +43,11 @@ internal sealed class OtherStudiesComponent(ReportContext context)
 /// </summary>
 internal sealed class LimitsComponent(ReportContext context, bool full = false)
 {
-    public Block Compose() => new KeepTogether(new Stack(
+    public Block Compose() => new Stack(
     [
         context.Heading(context.S("limits_heading")),
         context.Bullets(Lines(context, full)),
-    ], 4));
+    ], 4);
 
     public static IReadOnlyList<string> Lines(ReportContext context, bool full)
     {
@@ -61,7 +61,7 @@ internal sealed class LimitsComponent(ReportContext context, bool full = false)
         lines.Add(context.S("limit_say_do"));
         lines.Add(context.S("limit_cause"));
         lines.Add(context.F("limit_multiple", context.Format.Count(Comparisons(context, full))));
-        if (report.DifferenceInDifferences.Count > 0) lines.Add(context.S("limit_parallel"));
+        if (full && report.DifferenceInDifferences.Count > 0) lines.Add(context.S("limit_parallel"));
         lines.Add(context.S("limit_compare"));
         return lines;
     }

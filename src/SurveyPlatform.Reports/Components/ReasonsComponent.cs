@@ -38,6 +38,16 @@ internal sealed class ReasonsComponent(ReportContext context, BriefScope? scope 
         }).ToList();
         var n = ordered.Select(Of).Where(e => e.N is not null).Select(e => e.N!.Value).DefaultIfEmpty().Max();
         var intro = context.Sentences(context.F("reasons_note", context.Quote(context.QuestionText(item))), n > 0 ? $"n = {context.Format.Count(n)}" : null);
+        if (!ordered.Any(r => Of(r).IsPresented))
+        {
+            // Every reason withheld: one sentence with the reasons' notes instead of a table of dashes.
+            var notes = ordered.SelectMany(r => context.Notes.Of(Of(r))).Distinct().ToList();
+            return new KeepTogether(new Stack(
+            [
+                context.Heading(context.S("reasons_heading")),
+                context.Text([.. Footnotes.Marked(context.Sentences(intro, context.S("reasons_none")), Typography.Small, notes)]),
+            ], 4));
+        }
         return new KeepTogether(new Stack(
         [
             context.Heading(context.S("reasons_heading")),

@@ -84,7 +84,8 @@ internal sealed class GroupTablesComponent(ReportContext context)
             : Tables.EstimateRow(context, result, label, e, bold);
         var rows = new List<IReadOnlyList<Block>> { Row(context.S("all_respondents"), result.Overall, bold: true) };
         var headings = new HashSet<int>();
-        foreach (var breakdown in result.Groups.GroupBy(g => g.By))
+        // Area by wave has its own tables, wave by wave, in the trends section.
+        foreach (var breakdown in result.Groups.Where(g => g.By != AreaTrendComponent.Breakdown).GroupBy(g => g.By))
         {
             headings.Add(rows.Count);
             rows.Add(Tables.GroupHeading(context, context.BreakdownName(breakdown.Key), width.Length));
@@ -124,7 +125,8 @@ internal sealed class TrendTablesComponent(ReportContext context)
             blocks.Add(context.Intro(context.S("trends_note")));
             foreach (var trend in context.Report.Trends)
                 if (context.Report.Find(trend.IndicatorId) is { } result) blocks.Add(Trend(result, trend));
-            if (new AreaTrendComponent(context).Compose() is { } areas) blocks.Add(areas);
+            foreach (var result in context.Report.Indicators.Where(i => i.Definition.Headline))
+                if (new AreaTrendComponent(context, result).Compose() is { } areas) blocks.Add(areas);
         }
         if (context.Report.DifferenceInDifferences is { Count: > 0 } dids) blocks.Add(DifferenceInDifferences(dids));
         return new Stack(blocks, 6);

@@ -90,15 +90,18 @@ internal sealed class TrendComponent(ReportContext context)
     }
 }
 
-/// <summary>The first headline share by area in each wave (results by area over time), when the report was computed by area × wave.</summary>
-internal sealed class AreaTrendComponent(ReportContext context)
+/// <summary>
+/// An indicator by area in each wave (results by area over time), when the report was computed by area × wave: in the
+/// brief the first headline share, in the technical report every headline indicator.
+/// </summary>
+internal sealed class AreaTrendComponent(ReportContext context, IndicatorResult? only = null)
 {
     public static readonly string Breakdown = $"area x {ResponseTable.Wave}";
 
     public Block? Compose()
     {
-        var result = context.Report.Indicators.FirstOrDefault(i => i.Definition.Headline && i.Kind == IndicatorKind.Proportion && i.Groups.Any(g => g.By == Breakdown));
-        if (result is null) return null;
+        var result = only ?? context.Report.Indicators.FirstOrDefault(i => i.Definition.Headline && i.Kind == IndicatorKind.Proportion && i.Groups.Any(g => g.By == Breakdown));
+        if (result is null || result.Kind == IndicatorKind.Difference) return null;
         var cells = result.Groups.Where(g => g.By == Breakdown).Select(g => (Parts: g.Value.Split(" x "), g.Estimate)).Where(c => c.Parts.Length == 2).ToList();
         var waves = cells.Select(c => c.Parts[1]).Where(w => w is not GroupEstimate.NotAnswered and not GroupEstimate.NotAsked).Distinct().Order(StringComparer.Ordinal).ToList();
         var areas = cells.Select(c => c.Parts[0]).Distinct().ToList();
@@ -111,10 +114,11 @@ internal sealed class AreaTrendComponent(ReportContext context)
                 ? Tables.Cell(context, context.Notes.Cell(context.Value(result, e), e, Typography.TableCell))
                 : Tables.Cell(context, DisplayFormat.Withheld)),
         ]).ToList();
+        var label = result.Definition.Label.Get(context.Language);
         return new KeepTogether(new Stack(
         [
-            context.Heading(context.F("area_trend_heading", result.Definition.Label.Get(context.Language))),
-            context.Intro(context.F("area_trend_note", result.Definition.Description?.Get(context.Language) ?? "")),
+            context.Heading(context.F("area_trend_heading", label), only is null ? null : Typography.Subheading),
+            context.Intro(context.F("area_trend_note", result.Definition.Description?.Get(context.Language) ?? label)),
             new Table([2.4f, .. waves.Select(_ => 1f)], header, rows, context.Rtl, Typography.Table),
         ], 4));
     }
