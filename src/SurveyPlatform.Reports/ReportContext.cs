@@ -64,6 +64,11 @@ internal sealed class ReportContext
     /// <summary>Parts joined with a middle dot, each kept whole in right-to-left text.</summary>
     public string Join(IEnumerable<string> parts) => string.Join(" · ", parts.Select(Isolate));
 
+    /// <summary>A name used inside a sentence: "Area" becomes "area" in languages with capital letters (not "NCVS" or "Area X").</summary>
+    public string InSentence(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) && !name.Contains(' ', StringComparison.Ordinal)
+            ? char.ToLower(name[0], Culture) + name[1..] : name;
+
     /// <summary>Quoted words in the report language's quotation marks: “…”, «…».</summary>
     public string Quote(string text) => F("quote", text);
 

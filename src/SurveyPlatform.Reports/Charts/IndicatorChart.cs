@@ -30,17 +30,27 @@ internal static class IndicatorChart
     /// <summary>The chart as a block; its rows share one height, that of the tallest label with its detail line at the width it gets.</summary>
     public static Block Build(ReportContext context, IReadOnlyList<ChartRow> rows, string axisLabel) => new ChartBlock(context, rows, axisLabel);
 
-    private sealed class ChartBlock(ReportContext context, IReadOnlyList<ChartRow> rows, string axisLabel) : Block
+    /// <summary>Fewest rows drawn on a page when the chart continues on the next (each part has its own axis).</summary>
+    private const int MinRowsPerPart = 4;
+
+    private sealed class ChartBlock(ReportContext context, IReadOnlyList<ChartRow> rows, string axisLabel, float? rowHeight = null) : Block
     {
-        private (float Width, float RowHeight)? _measured;
+        private (float Width, float RowHeight)? _measured = rowHeight is { } h ? (0, h) : null;
 
         public override Placement Place(Space space)
         {
-            if (_measured is not { } m || m.Width != space.Width)
+            if (_measured is not { } m || (m.Width != space.Width && m.Width != 0))
                 _measured = m = (space.Width, RowHeight(context, rows, space.Width * LabelShare));
             var height = Top + rows.Count * m.RowHeight + AxisHeight;
-            if (height > space.Height && !space.PageTop) return Placement.Nothing(this);
-            return Placement.All(Draw(context, rows, axisLabel, space.Width, height, m.RowHeight));
+            if (height <= space.Height || space.PageTop && height <= space.Height + 0.01f) return Placement.All(Draw(context, rows, axisLabel, space.Width, height, m.RowHeight));
+            // Too tall for the room left: draw the rows that fit (never fewer than four, nor leave fewer than four), continue on the next page.
+            var fit = (int)((space.Height - Top - AxisHeight) / m.RowHeight);
+            fit = Math.Min(fit, rows.Count - MinRowsPerPart);
+            if (fit < MinRowsPerPart)
+                return space.PageTop ? Placement.All(Draw(context, rows, axisLabel, space.Width, height, m.RowHeight)) : Placement.Nothing(this);
+            var part = rows.Take(fit).ToList();
+            var placed = Draw(context, part, axisLabel, space.Width, Top + fit * m.RowHeight + AxisHeight, m.RowHeight);
+            return new Placement(placed, new ChartBlock(context, rows.Skip(fit).ToList(), axisLabel, m.RowHeight));
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed class ActionableComponent(ReportContext context, BriefScope scop
     public static string Sentence(ReportContext context, IndicatorResult result, Estimate estimate)
     {
         var ci = context.Labelled(context.S("ci95"), context.Interval(result, estimate));
-        if (estimate.N is { } n) ci = context.Join([ci, $"n = {context.Format.Count(n)}"]);
+        if (HeadlineFiguresComponent.SampleSize(context, result, estimate) is { } n) ci = context.Join([ci, n]);
         return context.Sentences(context.F("actionable_sentence", context.Value(result, estimate), context.Parenthetical(ci),
             context.Quote(context.AnswerLabels(result.Definition)), context.Quote(context.QuestionText(result.Definition.Item!))));
     }

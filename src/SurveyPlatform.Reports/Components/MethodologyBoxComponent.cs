@@ -71,7 +71,7 @@ internal sealed class MethodologyBoxComponent(ReportContext context)
             var usedText = context.List(used.Select(l => context.Isolate(ReportContext.LanguageName(l))));
             return offeredText is null ? context.F("method_languages_answered", usedText) : context.F("method_languages_offered", offeredText);
         }
-        var answered = counts.Counts.Where(c => c.Value is not GroupEstimate.NotAnswered and not GroupEstimate.NotAsked).ToList();
+        var answered = counts.Counts.Where(c => c.Value is not GroupEstimate.NotAnswered and not GroupEstimate.NotAsked).OrderByDescending(c => c.Count ?? -1).ToList();
         var named = answered.Where(c => c.Count is not null)
             .Select(c => context.Isolate(ReportContext.LanguageName(c.Value)) + context.Parenthetical(context.Format.Count(c.Count!.Value))).ToList();
         var hidden = answered.Count(c => c.Count is null);

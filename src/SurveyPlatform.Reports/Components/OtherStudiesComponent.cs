@@ -81,7 +81,7 @@ internal sealed class LimitsComponent(ReportContext context, bool full = false)
         var report = context.Report;
         var effective = context.Format.Count((long)Math.Round(report.Responses / report.WeightingDesignEffect));
         var on = context.Request.WeightingVariables is { Count: > 0 } variables
-            ? context.F("limit_weighted_on", context.List(variables.Select(context.BreakdownName)))
+            ? context.F("limit_weighted_on", context.List(variables.Select(v => context.InSentence(context.BreakdownName(v)))))
             : context.S("limit_weighted_unknown");
         return context.Sentences(on, context.F("limit_weighted_effective", effective, context.Format.Count(report.Responses), context.Format.Decimal2(report.WeightingDesignEffect)));
     }

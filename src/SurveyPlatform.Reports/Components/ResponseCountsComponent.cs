@@ -25,7 +25,7 @@ internal sealed class ResponseCountsComponent(ReportContext context)
                 : context.S("counts_from_indicators")));
             foreach (var table in tables)
             {
-                var rows = table.Counts.Select(c => (IReadOnlyList<Block>)
+                var rows = Ordered(table).Select(c => (IReadOnlyList<Block>)
                 [
                     Tables.Cell(context, context.GroupLabel(table.By, c.Value), first: true),
                     Tables.Cell(context, c.Count is { } n ? context.Format.Count(n) : DisplayFormat.Withheld),
@@ -68,6 +68,20 @@ internal sealed class ResponseCountsComponent(ReportContext context)
             ], 3)));
         }
         return new Stack(blocks, 4);
+    }
+
+    /// <summary>Waves in order, languages largest first, other groups as given; blanks last.</summary>
+    private static IEnumerable<ResponseCount> Ordered(ResponseCounts table)
+    {
+        var blank = table.Counts.Where(c => c.Value is GroupEstimate.NotAnswered or GroupEstimate.NotAsked);
+        var groups = table.Counts.Except(blank);
+        groups = table.By switch
+        {
+            ResponseTable.Wave => groups.OrderBy(c => c.Value, StringComparer.Ordinal),
+            ResponseTable.Lang => groups.OrderByDescending(c => c.Count ?? -1),
+            _ => groups,
+        };
+        return groups.Concat(blank);
     }
 
     private List<ResponseCounts> FromIndicators()

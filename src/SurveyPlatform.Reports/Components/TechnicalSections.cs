@@ -48,7 +48,10 @@ internal sealed class IndicatorSummaryComponent(ReportContext context)
         [
             context.Heading(context.S("all_indicators_heading")),
             context.Intro(FullScope(context)),
-            new Table(Tables.EstimateWidths, Tables.Header(context, [context.S("col_indicator"), .. Tables.EstimateHeaders(context)]), rows, context.Rtl, Typography.Table),
+            new Table(Tables.EstimateWidths, Tables.Header(context, [context.S("col_indicator"), .. Tables.EstimateHeaders(context)]), rows, context.Rtl, Typography.Table)
+            {
+                ContinuedCaption = context.Text(context.F("continued", context.S("all_indicators_heading")), Typography.Small.Bold()),
+            },
         ], 4);
     }
 

@@ -5,9 +5,9 @@ namespace SurveyPlatform.Reports.Documents;
 
 /// <summary>
 /// The police-chief brief (two to four pages): what the figures cover, the figure a department can act on, the
-/// headline figures of the latest wave, the trend across all waves, the chart, results by area over time, where
-/// the chill is greater, why victims did not report, other studies, what the numbers can and cannot say, and how
-/// the survey was done.
+/// headline figures of the latest wave, where the chill is greater, the trend across all waves, the chart, results
+/// by area over time, why victims did not report, other studies, what the numbers can and cannot say, and how the
+/// survey was done.
 /// </summary>
 internal sealed class ChiefBriefDocument(ReportContext context) : ReportDocument(context, "kind_brief")
 {
@@ -25,10 +25,10 @@ internal sealed class ChiefBriefDocument(ReportContext context) : ReportDocument
             Context.Heading(Context.S("headline_heading")),
             Context.Intro(Context.S("headline_note")),
             new HeadlineFiguresComponent(Context, scope).Compose(),
+            new GapsComponent(Context, scope).Compose(),
             new TrendComponent(Context).Compose(),
             new IndicatorChartComponent(Context, scope).Compose(),
             new AreaTrendComponent(Context).Compose(),
-            new GapsComponent(Context, scope).Compose(),
             new ReasonsComponent(Context, scope).Compose(),
             new OtherStudiesComponent(Context).Compose(),
             new LimitsComponent(Context).Compose(),
