@@ -30,6 +30,17 @@ public static class ReportRenderer
             ? [.. offered, Breakdown.Of("area", ResponseTable.Wave)] : offered;
     }
 
+    /// <summary>
+    /// The number a question has on the paper form and in the reports' questionnaire: its position among all the survey's
+    /// items in page order, from 1, every item counted (also those asked only of some people, and free text); 0 for an
+    /// unknown key. Paper entry numbers its fields with this, so a typist can follow the printed form.
+    /// </summary>
+    public static int QuestionNumber(SurveyDefinition survey, string key)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        return QuestionnaireComponent.Number(survey, key);
+    }
+
     /// <summary>The languages every report can be written in; the first is the fallback.</summary>
     public static IReadOnlyList<string> Languages => ReportStrings.Languages;
 
@@ -53,6 +64,47 @@ public static class ReportRenderer
     /// <summary>Enough synthetic responses that most figures are shown and a few are withheld, as in a real report.</summary>
     private const int WarmUpResponses = 300;
 
+    /// <summary>
+    /// Printable one-time code cards (<see cref="CodeCardRequest"/>): eight to a page, in the chosen language, with the
+    /// report engine's fonts, shaping and QR codes.
+    /// </summary>
+    public static byte[] RenderCodeCards(CodeCardRequest request) => RenderCodeCards(request, out _);
+
+    internal static byte[] RenderCodeCards(CodeCardRequest request, out string missingCharacters)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = ReportStrings.Resolve(request.Language) ?? throw new ArgumentException(
+            $"Code cards cannot be printed in '{request.Language}'; allowed: {string.Join(", ", ReportStrings.Languages)} (or a regional form such as es-MX).", nameof(request));
+        if (!(Uri.TryCreate(request.SurveyAddress, UriKind.Absolute, out var address) && address.Scheme is "https" or "http"))
+            throw new ArgumentException($"The survey address '{request.SurveyAddress}' is not a web address; allowed: an absolute http or https URL.", nameof(request));
+        if (string.IsNullOrWhiteSpace(request.Organization))
+            throw new ArgumentException("The code cards need the name of the organization that hands them out (Organization).", nameof(request));
+        if (request.Cards is null || request.Cards.Count == 0)
+            throw new ArgumentException("There are no codes to print (Cards).", nameof(request));
+        var empty = new IndicatorReport
+        {
+            Survey = request.Survey?.Id ?? "", SurveyVersion = request.Survey?.Version ?? "", Responses = 0, Weighted = false,
+            MinCell = EngineOptions.SmallestMinCell, CiMethod = "kg", Breakdowns = [], Indicators = [],
+        };
+        var context = new ReportContext(new ReportRequest(ReportKind.Brief, empty, request.Language, request.Organization)
+            { Survey = request.Survey, GeneratedAt = request.GeneratedAt }, language);
+        var geometry = CodeCardsDocument.Geometry(request.PageSize);
+        var document = new CodeCardsDocument(context, request);
+        var pages = Paginator.Paginate(document.Compose(geometry), geometry, null, null);
+        missingCharacters = MissingCharacters(pages);
+        var title = request.Survey?.Title.Get(language, request.Survey.DefaultLanguage) ?? request.Title ?? context.S("card_title");
+        var info = new PdfInfo($"{title}: {context.S("card_sheet")}", request.Organization.Trim(), title, language, context.Rtl,
+            context.GeneratedAt.UtcDateTime, $"SurveyPlatform {context.SoftwareVersion}");
+        return PdfWriter.Write(pages, info);
+    }
+
+    /// <summary>Characters drawn with no glyph (an empty box) in any font: none in the shipped languages.</summary>
+    private static string MissingCharacters(IReadOnlyList<Fragment> pages) =>
+        string.Concat(pages.SelectMany(p => p.Flatten()).Select(f => f.Op).OfType<TextRunOp>()
+            .SelectMany(t => Enumerable.Range(t.Run.From, t.Run.To - t.Run.From).Where(g => t.Run.Item.Glyphs[g] == 0)
+                .Select(g => t.Paragraph[t.Run.Item.Clusters[g]]))
+            .Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).Distinct());
+
     /// <summary>Renders and reports the characters no report font had a glyph for (none in the shipped languages).</summary>
     internal static byte[] Render(ReportRequest request, out string missingCharacters)
     {
@@ -67,10 +119,7 @@ public static class ReportRenderer
         };
         var geometry = request.PageSize == ReportPageSize.A4 ? PageGeometry.A4 : PageGeometry.Letter;
         var pages = Paginator.Paginate(document.Compose(), geometry, document.Header, document.Footer, document.Footnotes);
-        missingCharacters = string.Concat(pages.SelectMany(p => p.Flatten()).Select(f => f.Op).OfType<TextRunOp>()
-            .SelectMany(t => Enumerable.Range(t.Run.From, t.Run.To - t.Run.From).Where(g => t.Run.Item.Glyphs[g] == 0)
-                .Select(g => t.Paragraph[t.Run.Item.Clusters[g]]))
-            .Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).Distinct());
+        missingCharacters = MissingCharacters(pages);
         var info = new PdfInfo(document.Title, request.Organization.Trim(), context.SurveyTitle, context.Language, context.Rtl,
             context.GeneratedAt.UtcDateTime, $"SurveyPlatform {context.SoftwareVersion}");
         return PdfWriter.Write(pages, info);
