@@ -151,7 +151,7 @@ internal sealed class ReproducibilityComponent(ReportContext context)
         var spans = new List<Span> { new(context.Labelled(context.S("repro_heading"), ""), Typography.Footnote.Bold().WithColor(Typography.Ink)) };
         for (var i = 0; i < facts.Length; i++)
         {
-            if (i > 0) spans.Add(new Span(context.Language == "zh-Hans" ? "；" : "; ", Typography.Footnote));
+            if (i > 0) spans.Add(new Span(context.Language switch { "zh-Hans" => "；", "ar" => "؛ ", _ => "; " }, Typography.Footnote));
             spans.Add(new Span(facts[i].Item1 + " ", Typography.Footnote.Bold()));
             spans.Add(new Span(context.Isolate(facts[i].Item2), Typography.Footnote));
         }
