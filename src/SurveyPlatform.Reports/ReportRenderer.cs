@@ -83,11 +83,17 @@ public static class ReportRenderer
             throw new ArgumentException("There are no codes to print (Cards).", nameof(request));
         var empty = new IndicatorReport
         {
-            Survey = request.Survey?.Id ?? "", SurveyVersion = request.Survey?.Version ?? "", Responses = 0, Weighted = false,
-            MinCell = EngineOptions.SmallestMinCell, CiMethod = "kg", Breakdowns = [], Indicators = [],
+            Survey = request.Survey?.Id ?? "",
+            SurveyVersion = request.Survey?.Version ?? "",
+            Responses = 0,
+            Weighted = false,
+            MinCell = EngineOptions.SmallestMinCell,
+            CiMethod = "kg",
+            Breakdowns = [],
+            Indicators = [],
         };
         var context = new ReportContext(new ReportRequest(ReportKind.Brief, empty, request.Language, request.Organization)
-            { Survey = request.Survey, GeneratedAt = request.GeneratedAt }, language);
+        { Survey = request.Survey, GeneratedAt = request.GeneratedAt }, language);
         var geometry = CodeCardsDocument.Geometry(request.PageSize);
         var document = new CodeCardsDocument(context, request);
         var pages = Paginator.Paginate(document.Compose(geometry), geometry, null, null);

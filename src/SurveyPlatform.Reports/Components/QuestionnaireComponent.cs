@@ -89,7 +89,8 @@ internal sealed class QuestionnaireComponent(ReportContext context)
                     var lastOfRun = number;
                     while (lastOfRun < items.Count && items[lastOfRun].ShownWhenSource == item.ShownWhenSource) lastOfRun++;
                     blocks.Add(new Box(T(words.SkipInstruction(item.ShownWhen, number, lastOfRun), Typography.Small.Bold().WithColor(Typography.Anchor)), 4,
-                        Typography.White, Typography.Anchor, 2) { KeepWithNext = true });
+                        Typography.White, Typography.Anchor, 2)
+                    { KeepWithNext = true });
                 }
                 blocks.Add(new KeepTogether(Item(item, number, language, paper, words)));
             }

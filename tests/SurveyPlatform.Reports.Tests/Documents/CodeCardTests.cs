@@ -94,7 +94,8 @@ public class CodeCardTests
     {
         var pdf = ReportRenderer.RenderCodeCards(new CodeCardRequest(
             "https://community-safety-survey.riverside-immigrant-rights-coalition.example.org/s/riverside-county-spring-2026-community-trust",
-            Cards, "vi", "Coalition") { Title = "Khảo sát cộng đồng về an toàn, sự tin tưởng và việc trình báo tội phạm ở quận Riverside" });
+            Cards, "vi", "Coalition")
+        { Title = "Khảo sát cộng đồng về an toàn, sự tin tưởng và việc trình báo tội phạm ở quận Riverside" });
         using var document = PdfDocument.Open(pdf);
         var page = document.GetPage(1);
         var width = (page.Width - 72) / 2;

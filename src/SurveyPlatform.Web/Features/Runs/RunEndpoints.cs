@@ -47,7 +47,8 @@ public static class RunEndpoints
             return Results.Problem($"Code cards cannot be printed in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
         var organization = await db.Organizations.Where(o => o.Id == run.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync() ?? "SurveyPlatform";
         var pdf = ReportRenderer.RenderCodeCards(new CodeCardRequest(SurveyUrl(http, run.Slug),
-            [.. sheet.Codes.Select(c => new CodeCard(c, RunCodeGenerator.Display(c)))], language, organization) { Survey = definition, Title = run.Name });
+            [.. sheet.Codes.Select(c => new CodeCard(c, RunCodeGenerator.Display(c)))], language, organization)
+        { Survey = definition, Title = run.Name });
         return Results.File(pdf, "application/pdf", $"{run.Slug}-codes-{language}.pdf");
     }
 
