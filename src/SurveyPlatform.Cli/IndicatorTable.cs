@@ -10,36 +10,46 @@ namespace SurveyPlatform.Cli;
 /// <summary>The indicator report as a readable terminal table, or as flat CSV (one row per figure).</summary>
 internal static class IndicatorTable
 {
+    /// <summary>Columns of the terminal table; the group and decision columns may wrap on a narrow terminal.</summary>
+    private static readonly string[] Columns = ["indicator", "group", "estimate", "95% CI", "n", "n_eff", "decision"];
+
     public static void WriteTable(IndicatorReport report, TextWriter writer)
     {
+        var terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+        var rows = new List<string[]>();
+        foreach (var indicator in report.Indicators)
+        {
+            var difference = indicator.Kind == IndicatorKind.Difference;
+            var unit = difference ? report.Find(indicator.Definition.Of!)?.Kind ?? IndicatorKind.Proportion : indicator.Kind;
+            rows.Add(Row(indicator.Id, "all", indicator.Overall, unit, difference));
+            foreach (var group in indicator.Groups)
+                rows.Add(Row("", $"{group.By} = {group.Value}", group.Estimate, unit, difference));
+        }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        if (!ReferenceEquals(writer, Console.Out) || Console.IsOutputRedirected) console.Profile.Width = 120;
+        // A file or pipe gets the table at its full width: a fixed width collapsed tables with crossed breakdowns
+        // ("area x born_here = area_1 x refuse") into a lone "…". A terminal wraps the group and decision columns instead.
+        if (!terminal) console.Profile.Width = Math.Max(120, Width(rows));
         console.MarkupLine($"[bold]{Markup.Escape(report.Survey)}[/] {Markup.Escape(report.SurveyVersion)}: {report.Responses:N0} responses, " +
             $"{(report.Weighted ? $"weighted (design effect due to weighting {report.WeightingDesignEffect:0.00})" : "unweighted")}, " +
             $"95% CI {(report.CiMethod == "wilson" ? "Wilson" : "Korn-Graubard")}, groups under {report.MinCell} hidden");
         if (report.Synthetic) console.MarkupLine("[yellow]SYNTHETIC DATA: made by 'survey generate', not by respondents.[/]");
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "indicator", "group", "estimate", "95% CI", "n", "n_eff", "decision" })
-            table.AddColumn(new TableColumn(h) { Alignment = h is "n" or "n_eff" or "estimate" ? Justify.Right : Justify.Left, NoWrap = h != "decision" });
-        foreach (var indicator in report.Indicators)
-        {
-            var difference = indicator.Kind == IndicatorKind.Difference;
-            var unit = difference ? report.Find(indicator.Definition.Of!)?.Kind ?? IndicatorKind.Proportion : indicator.Kind;
-            AddRow(table, indicator.Id, "all", indicator.Overall, unit, difference);
-            foreach (var group in indicator.Groups)
-                AddRow(table, "", $"{group.By} = {group.Value}", group.Estimate, unit, difference);
-        }
+        foreach (var h in Columns)
+            table.AddColumn(new TableColumn(h) { Alignment = h is "n" or "n_eff" or "estimate" ? Justify.Right : Justify.Left, NoWrap = h is not ("group" or "decision") });
+        foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
         console.Write(table);
         foreach (var trend in report.Trends.Where(t => t.Changes.Count > 0))
         {
             var kind = report.Find(trend.IndicatorId)!.Kind;
             foreach (var change in trend.Changes)
                 console.WriteLine($"{trend.IndicatorId}: change {change.From} → {change.To}: {Format(change.Change, kind, difference: true)}");
+            if (trend.Changes.Count > 1 && trend.FirstToLast is { } whole)
+                console.WriteLine($"{trend.IndicatorId}: change {whole.From} → {whole.To} (first to last): {Format(whole.Change, kind, difference: true)}");
         }
         foreach (var did in report.DifferenceInDifferences)
             console.WriteLine($"{did.IndicatorId}: difference in differences {did.Site} vs {did.ComparisonSite}, {did.Before} → {did.After}: " +
@@ -47,16 +57,25 @@ internal static class IndicatorTable
         console.WriteLine("Suppressed: privacy/complementary/differencing = too few respondents to publish; n_eff<30, width, relative_width, n<30, relative_se = too uncertain (NCHS standards).");
     }
 
-    private static void AddRow(Table table, string id, string group, Estimate e, IndicatorKind kind, bool difference)
+    /// <summary>The width the table needs with no cell wrapped: each column's widest cell, plus Spectre's simple border padding.</summary>
+    private static int Width(List<string[]> rows)
+    {
+        var total = 2;
+        for (var c = 0; c < Columns.Length; c++)
+            total += rows.Select(r => r[c].Length).Append(Columns[c].Length).Max() + 3;
+        return total;
+    }
+
+    private static string[] Row(string id, string group, Estimate e, IndicatorKind kind, bool difference)
     {
         var (estimate, ci) = e.IsPresented ? (Number(e.Value, kind, difference), $"{Number(e.CiLow, kind, difference)} to {Number(e.CiHigh, kind, difference)}") : ("—", "");
         var decision = e.IsPresented
             ? "present" + (e.Flags.Count > 0 ? $" ({string.Join(", ", e.Flags)})" : "") + (e.Significant == true ? " *" : "")
             : $"suppressed: {string.Join(", ", e.Reasons)}";
-        table.AddRow(Markup.Escape(id), Markup.Escape(group), estimate, ci,
+        return [id, group, estimate, ci,
             e.N?.ToString("N0", CultureInfo.InvariantCulture) ?? "—",
             e.IsPresented && e.NEff is { } ne ? ne.ToString("N0", CultureInfo.InvariantCulture) : "—",
-            Markup.Escape(decision));
+            decision];
     }
 
     private static string Format(Estimate e, IndicatorKind kind, bool difference) =>

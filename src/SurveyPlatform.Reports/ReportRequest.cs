@@ -36,4 +36,21 @@ public sealed record ReportRequest(ReportKind Kind, IndicatorReport Report, stri
     /// <summary>Responses received by language, wave or week (already privacy-suppressed, see <see cref="ResponseCounts.Of"/>); shown in the full report.</summary>
     public IReadOnlyList<ResponseCounts> ResponseCounts { get; init; } = [];
     public ReportPageSize PageSize { get; init; } = ReportPageSize.Letter;
+    /// <summary>
+    /// How respondents were reached, in the organizer's words (e.g. "flyers at three churches and the community
+    /// clinic"); printed where the reports say who answered. Default: invited through community organizations.
+    /// </summary>
+    public string? Recruitment { get; init; }
+    /// <summary>True only when respondents were drawn at random from a list of the population; otherwise every report says the sample is not random.</summary>
+    public bool RandomSample { get; init; }
+    /// <summary>The characteristics the weights were built on (e.g. area, gender), named in the reports; null when unknown or unweighted.</summary>
+    public IReadOnlyList<string>? WeightingVariables { get; init; }
+    /// <summary>The population shares the weights were made to match, with the respondents in each group (already privacy-suppressed); shown in the full report.</summary>
+    public IReadOnlyList<WeightingMargin> WeightingMargins { get; init; } = [];
 }
+
+/// <summary>One characteristic the weights match (<see cref="By"/>, e.g. gender) and its groups.</summary>
+public sealed record WeightingMargin(string By, IReadOnlyList<WeightingTarget> Targets);
+
+/// <summary>A group's share of the population (0–1) and how many respondents it has (null when withheld for privacy).</summary>
+public sealed record WeightingTarget(string Value, double PopulationShare, long? Respondents);

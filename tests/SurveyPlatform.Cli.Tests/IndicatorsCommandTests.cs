@@ -62,7 +62,24 @@ public class IndicatorsCommandTests : IDisposable
         var csv = _cli.Run("indicators", "-d", _cli.Definition, "-r", file, "--format", "csv", "--ci", "wilson");
         Assert.Equal(0, csv.ExitCode);
         Assert.StartsWith("id,kind,by,value,estimate,se,ci_low,ci_high,n,n_eff,decision,reasons,flags,significant", csv.Out);
-        Assert.Equal(17, csv.Out.Trim().Split('\n').Length);
+        Assert.Equal(23, csv.Out.Trim().Split('\n').Length);
+    }
+
+    [Fact]
+    public void A_crossed_breakdown_prints_its_table_as_in_the_README_example()
+    {
+        var file = _cli.PathOf("demo.csv");
+        Assert.Equal(0, _cli.Run("generate", "--definition", _cli.Definition, "--n", "5000", "--seed", "7",
+            "--sites", "cook,harris", "--waves", "2026-Q1,2026-Q2", "--out", file).ExitCode);
+        var result = _cli.Run("indicators", "--definition", _cli.Definition, "--responses", file,
+            "--by", "born_here", "--by", "area x born_here", "--did", "cook:harris");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.Split('\n');
+        Assert.DoesNotContain(lines, l => l.Trim() == "…" || l.StartsWith('…'));
+        Assert.Contains(lines, l => l.Contains("victim_chill") && l.Contains("all") && l.Contains("present"));
+        Assert.Contains(lines, l => l.Contains("area x born_here = area_1 x yes") && l.Contains('%'));
+        Assert.Contains(lines, l => l.Contains("area x born_here = area_4 x (not answered)"));
+        Assert.Contains(lines, l => l.StartsWith("victim_chill: difference in differences cook vs harris", StringComparison.Ordinal));
     }
 
     [Theory]

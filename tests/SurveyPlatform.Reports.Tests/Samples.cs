@@ -17,6 +17,9 @@ internal static class Samples
     public static readonly IReadOnlyList<Breakdown> Breakdowns =
         [Breakdown.Of("born_here"), Breakdown.Of("household_concern"), Breakdown.Of("area"), Breakdown.Of("age_group"), Breakdown.Of("lang")];
 
+    /// <summary>With waves, also by wave and by area in each wave (the brief's results by area over time).</summary>
+    public static readonly IReadOnlyList<Breakdown> WaveBreakdowns = [.. Breakdowns, Breakdown.Of("wave"), Breakdown.Of("area", "wave")];
+
     private static readonly Lazy<(ResponseTable Table, IndicatorReport Report)> TwoWaves = new(() => Compute(1600, ["2025-Q4", "2026-Q2"], seed: 11));
     private static readonly Lazy<(ResponseTable Table, IndicatorReport Report)> OneWave = new(() => Compute(900, [], seed: 5));
 
@@ -39,7 +42,7 @@ internal static class Samples
         });
         var report = IndicatorEngine.Compute(table, new EngineOptions
         {
-            Breakdowns = Breakdowns,
+            Breakdowns = waves.Count > 0 ? WaveBreakdowns : Breakdowns,
             MinCell = minCell,
             Did = waves.Count > 0 ? ("north", "south") : null,
             InputSha256 = "9f2c5a7e41d0b3c8e6f1a2b4c7d9e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d2",

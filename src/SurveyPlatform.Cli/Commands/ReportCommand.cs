@@ -1,5 +1,8 @@
 using System.CommandLine;
+using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Core.Responses;
+using SurveyPlatform.Core.Weighting;
 using SurveyPlatform.Reports;
 
 namespace SurveyPlatform.Cli.Commands;
@@ -26,9 +29,12 @@ internal static class ReportCommand
         var pageSize = new Option<string>("--page-size") { Description = "letter or a4", DefaultValueFactory = _ => "letter" };
         pageSize.AcceptOnlyFromAmong("letter", "a4");
         var areas = Inputs.Areas();
+        var recruitment = new Option<string?>("--recruitment") { Description = "How people were reached, printed where the reports say who answered, e.g. \"flyers at three churches and the clinic\"" };
+        var random = new Option<bool>("--random-sample") { Description = "Respondents were drawn at random from a list of the community (otherwise reports say the sample is not random)" };
+        var margins = new Option<FileInfo?>("--margins") { Description = "The margins CSV the weights were raked to: names what the weights match and adds the weighting table" };
         var output = new Option<FileInfo>("--out", "-o") { Description = "PDF file to write", Required = true };
         var command = new Command("report", "Write the police-chief brief, the full report or the advocate annex as PDF")
-            { definition, responses, kind, lang, org, by, minCell, place, url, did, pageSize, areas, output };
+            { definition, responses, kind, lang, org, by, minCell, place, url, did, pageSize, areas, recruitment, random, margins, output };
         command.SetAction(parse =>
         {
             var survey = Inputs.LoadDefinition(parse.GetValue(definition)!);
@@ -39,13 +45,13 @@ internal static class ReportCommand
             // that fails is left alone: the real render below reports the same problem.
             if (Environment.ProcessorCount > 1)
                 _ = Task.Run(() => ReportRenderer.WarmUp(survey, reportKind, language));
-            var requested = parse.GetValue(by) is { Length: > 0 } b ? b : survey.Breakdowns.ToArray();
-            var breakdowns = IndicatorsCommand.ParseBreakdowns(requested, survey);
+            var breakdowns = parse.GetValue(by) is { Length: > 0 } b ? IndicatorsCommand.ParseBreakdowns(b, survey) : ReportRenderer.Breakdowns(survey);
             var k = parse.GetValue(minCell);
             if (k < EngineOptions.SmallestMinCell) throw new InputException($"--min-cell {k} is not allowed; allowed: {EngineOptions.SmallestMinCell} or more");
             var sites = parse.GetValue(did) is { } d ? IndicatorsCommand.ParseDid(d) : ((string, string)?)null;
             var file = Inputs.LoadResponses(parse.GetValue(responses)!, survey, parse.GetValue(areas), ignoreUnknown: false);
             var report = IndicatorEngine.Compute(file.Table, new EngineOptions { MinCell = k, Breakdowns = breakdowns, Did = sites, InputSha256 = file.Sha256 });
+            var weighting = parse.GetValue(margins) is { } marginsFile ? Margins(marginsFile, survey, file.Table, k) : [];
             byte[] pdf;
             try
             {
@@ -55,11 +61,11 @@ internal static class ReportCommand
                     Place = parse.GetValue(place),
                     PublicResultsUrl = parse.GetValue(url),
                     PageSize = parse.GetValue(pageSize) == "a4" ? ReportPageSize.A4 : ReportPageSize.Letter,
-                    ResponseCounts =
-                    [
-                        ResponseCounts.FromTable(file.Table, Core.Responses.ResponseTable.Lang, k),
-                        ResponseCounts.FromTable(file.Table, Core.Responses.ResponseTable.Wave, k),
-                    ],
+                    ResponseCounts = Counts(file.Table, survey, k),
+                    Recruitment = parse.GetValue(recruitment),
+                    RandomSample = parse.GetValue(random),
+                    WeightingVariables = weighting.Count > 0 ? weighting.Select(m => m.By).ToList() : null,
+                    WeightingMargins = weighting.Where(m => m.Targets.Count > 0).ToList(),
                 });
             }
             catch (ArgumentException e)
@@ -79,6 +85,41 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Responses by language, wave, site and area (privacy-suppressed), for the full report; a column the data lacks is left out.</summary>
+    private static List<ResponseCounts> Counts(ResponseTable table, SurveyDefinition survey, int k)
+    {
+        var counts = new List<ResponseCounts>();
+        foreach (var key in new[] { ResponseTable.Lang, ResponseTable.Wave, ResponseTable.Site, "area" })
+        {
+            if (key == "area" && survey.FindItem(key) is not { Type: ItemType.Single }) continue;
+            var byKey = ResponseCounts.FromTable(table, key, k);
+            if (byKey.Counts.Any(c => c.Value != GroupEstimate.NotAnswered)) counts.Add(byKey);
+        }
+        return counts;
+    }
+
+    /// <summary>What the weights were raked to, read from the margins file: each variable's population shares beside its respondents (withheld as counts are).</summary>
+    private static List<WeightingMargin> Margins(FileInfo file, SurveyDefinition survey, ResponseTable table, int k)
+    {
+        IReadOnlyList<Margin> margins;
+        try
+        {
+            margins = Raking.ReadMargins(file.FullName, survey);
+        }
+        catch (MarginsException e)
+        {
+            throw new InputException($"{file.Name}: the margins cannot be used:{Environment.NewLine}" + string.Join(Environment.NewLine, e.Problems.Select(p => "  " + p)));
+        }
+        return margins.Select(m =>
+        {
+            if (m.Variables.Keys.Count != 1) return new WeightingMargin(m.Variables.Name, []);
+            var respondents = ResponseCounts.FromTable(table, m.Variables.Name, k).Counts.ToDictionary(c => c.Value, c => c.Count);
+            var total = m.Totals.Values.Sum();
+            return new WeightingMargin(m.Variables.Name, m.Totals.Select(t =>
+                new WeightingTarget(t.Key, total > 0 ? t.Value / total : 0, respondents.GetValueOrDefault(t.Key))).ToList());
+        }).ToList();
     }
 
     private static ReportKind Kind(string kind) => kind switch

@@ -114,7 +114,9 @@ public static class IndicatorEngine
         var changes = new List<WaveChange>();
         for (var i = 1; i < ordered.Count; i++)
             changes.Add(new WaveChange(ordered[i - 1].Value, ordered[i].Value, Estimator.Difference(ordered[i].Estimate, ordered[i - 1].Estimate)));
-        return new TrendResult(output.Result.Id, ordered, changes);
+        var firstToLast = ordered.Count < 2 ? null
+            : new WaveChange(ordered[0].Value, ordered[^1].Value, Estimator.Difference(ordered[^1].Estimate, ordered[0].Estimate));
+        return new TrendResult(output.Result.Id, ordered, changes) { FirstToLast = firstToLast };
     }
 
     private static DidResult DifferenceInDifferences(IndicatorOutput output, (string Site, string ComparisonSite) sites, string before, string after)

@@ -67,6 +67,9 @@ public sealed record GroupEstimate(string By, string Value, Estimate Estimate)
 {
     /// <summary>Value used for rows that left the breakdown item blank (not shown, skipped or refused to answer on paper).</summary>
     public const string NotAnswered = "(not answered)";
+
+    /// <summary>Value used for rows whose own answers hid the breakdown item (skip logic): never asked, as opposed to <see cref="NotAnswered"/>.</summary>
+    public const string NotAsked = "(not asked)";
 }
 
 public sealed record IndicatorResult
@@ -79,7 +82,11 @@ public sealed record IndicatorResult
 }
 
 /// <summary>An indicator's estimate in each wave, with the change from one wave to the next.</summary>
-public sealed record TrendResult(string IndicatorId, IReadOnlyList<GroupEstimate> Waves, IReadOnlyList<WaveChange> Changes);
+public sealed record TrendResult(string IndicatorId, IReadOnlyList<GroupEstimate> Waves, IReadOnlyList<WaveChange> Changes)
+{
+    /// <summary>Last wave minus first wave (the whole trend at a glance); null with fewer than two waves. Equals the only change with two.</summary>
+    public WaveChange? FirstToLast { get; init; }
+}
 
 /// <summary>Estimate in <see cref="To"/> minus estimate in <see cref="From"/> (independent samples).</summary>
 public sealed record WaveChange(string From, string To, Estimate Change);

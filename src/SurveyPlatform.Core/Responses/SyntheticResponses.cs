@@ -19,6 +19,13 @@ public sealed record SyntheticOptions
 /// worried about their status, report more fear; the first site's fear rises in later waves, as after joining
 /// an enforcement programme), so that every indicator, breakdown and comparison has something to show.
 /// Any other survey gets uniform answers. The table is marked <see cref="ResponseTable.Synthetic"/>.
+/// <para>
+/// Proportions of the standard instrument (before the 3% of questions everyone skips): gender woman 52%, man 44%,
+/// another 1.5%, prefer not to say 2.5%; age 18–24 12%, 25–34 22%, 35–44 22%, 45–54 18%, 55–64 14%, 65+ 9%,
+/// prefer not to say 3%; the first area 35%, then 30%, 22%, 13% (more areas: each 0.75 of the one before);
+/// born here 55%, abroad 42%, prefer not to say 3%; victim of a crime in the past 12 months 20%. The agreement
+/// items depend on a person's fear (above); languages: the default 6 parts, Spanish 3, each other 0.6.
+/// </para>
 /// </summary>
 public static class SyntheticResponses
 {
@@ -78,7 +85,9 @@ public static class SyntheticResponses
             if (skipped) return null;
             switch (item.Key)
             {
-                case "area": return areaCodes.Count > 0 ? areaCodes[_random.Next(areaCodes.Count)] : null;
+                case "area": return areaCodes.Count > 0 ? Pick(areaCodes, AreaWeights(areaCodes.Count)) : null;
+                case "gender": return Pick(["woman", "man", "another", "refuse"], [0.52, 0.44, 0.015, 0.025]);
+                case "age_group": return Pick(["18_24", "25_34", "35_44", "45_54", "55_64", "65_plus", "refuse"], [0.12, 0.22, 0.22, 0.18, 0.14, 0.09, 0.03]);
                 case "born_here":
                     var born = Pick(["yes", "no", "refuse"], [0.55, 0.42, 0.03]);
                     if (born == "no") _fear += 0.9;
@@ -127,6 +136,10 @@ public static class SyntheticResponses
                 _ => null,
             };
         }
+
+        /// <summary>Areas of unequal size: 35%, 30%, 22%, 13% for four; with another number each is 0.75 of the one before.</summary>
+        private static double[] AreaWeights(int count) =>
+            count == 4 ? [0.35, 0.30, 0.22, 0.13] : [.. Enumerable.Range(0, count).Select(i => Math.Pow(0.75, i))];
 
         private string Agreement(double lean)
         {

@@ -7,7 +7,30 @@ using SurveyPlatform.Reports.Text;
 
 namespace SurveyPlatform.Reports.Components;
 
-/// <summary>Three key findings in plain language, each a big number with its interval and n; only figures that may be shown.</summary>
+/// <summary>
+/// Who answered, how they were reached, when, and whether the sample is random: the line that lets the annex stand
+/// alone in a letter.
+/// </summary>
+internal sealed class AboutSurveyComponent(ReportContext context)
+{
+    public Block Compose()
+    {
+        var who = string.IsNullOrWhiteSpace(context.Request.Place)
+            ? context.F("annex_who", context.Format.Count(context.Report.Responses))
+            : context.F("annex_who_place", context.Format.Count(context.Report.Responses), context.Isolate(context.Request.Place!));
+        var sentences = new List<string?>
+        {
+            who,
+            context.F(context.Request.RandomSample ? "method_how_random" : "method_how", MethodologyBoxComponent.Recruitment(context)),
+            MethodologyBoxComponent.When(context),
+            new BriefScope(context).Waves.Count >= 2 ? context.S("annex_pooled") : null,
+            context.Report.Weighted ? LimitsComponent.WeightingLine(context) : null,
+        };
+        return context.Text(context.Sentences([.. sentences]), Typography.Small.WithColor(Typography.Ink));
+    }
+}
+
+/// <summary>Three key findings in plain language, each a big number with its interval and n, and the question as asked; only figures that may be shown.</summary>
 internal sealed class KeyFindingsComponent(ReportContext context)
 {
     /// <summary>In order of preference: the victim chill, the gap by birthplace, reporting, then the other headline figures.</summary>
@@ -23,59 +46,99 @@ internal sealed class KeyFindingsComponent(ReportContext context)
         var blocks = new List<Block>
         {
             context.Heading(context.S("annex_findings")),
-            context.Text(context.S("annex_note"), Typography.Small),
+            context.Intro(context.S("annex_note")),
         };
         if (findings.Count == 0) blocks.Add(context.Text(context.S("no_findings"), Typography.Body));
-        blocks.AddRange(findings.Select(Finding));
-        return new Stack(blocks, 6);
+        var quoted = new HashSet<string>();
+        foreach (var finding in findings)
+        {
+            blocks.Add(Finding(finding, quoted));
+            quoted.Add(finding.Id);
+        }
+        return new Stack(blocks, 5);
     }
 
-    private Block Finding(IndicatorResult result)
+    private Block Finding(IndicatorResult result, IReadOnlySet<string> quoted)
     {
         var e = result.Overall;
         var difference = result.Kind == IndicatorKind.Difference;
         var value = new List<Span> { new(context.Value(result, e), Typography.BigNumber) };
         if (difference)
             value.Add(new Span("\n" + context.F(context.ComparedKind(result) == IndicatorKind.Proportion ? "points" : "score_points", "").Trim(), Typography.Small));
-        var details = new List<string> { $"{context.S("ci95")}: {context.Interval(result, e)}" };
+        var details = new List<string> { context.Labelled(context.S("ci95"), context.Interval(result, e)) };
         if (e.N is { } n) details.Add($"n = {context.Format.Count(n)}");
         var text = new List<Block>
         {
             context.Text(result.Definition.Label.Get(context.Language), Typography.CardLabel),
         };
         var description = result.Definition.Description?.Get(context.Language);
-        if (difference) description = $"{description}. {context.S(e.Significant == true ? "clear_difference" : "unclear_difference")}";
-        if (description is not null) text.Add(context.Text(description, Typography.Body));
+        var sentences = context.Sentences(description, difference ? context.S(e.Significant == true ? "clear_difference" : "unclear_difference") : null);
+        if (sentences.Length > 0) text.Add(context.Text(sentences, Typography.Small.WithColor(Typography.Ink)));
+        // A gap of an indicator quoted just above refers to it instead of repeating its question.
+        var question = result.Definition.Of is { } of && quoted.Contains(of)
+            ? context.F("question_same", context.IndicatorLabel(of))
+            : Question(context, result);
+        if (question is not null) text.Add(context.Text(question, Typography.Footnote.WithColor(Typography.Ink)));
         text.Add(context.Text(context.Join(details), Typography.Small));
         var number = context.Text(value);
-        return new Row([number, new Stack(text, 2)], context.Rtl, 10, [0.24f, 0.76f]) { CellBackground = Typography.AccentLight, CellPadding = 7 };
+        return new KeepTogether(new Row([number, new Stack(text, 2)], context.Rtl, 10, [0.22f, 0.78f]) { CellBackground = Typography.AccentLight, CellPadding = 5 });
+    }
+
+    /// <summary>
+    /// The question behind a figure as respondents read it, with the answers it counts and whom it counts:
+    /// Question: “…” Counted: “Agree strongly” / “Agree somewhat”, of all who answered.
+    /// </summary>
+    public static string? Question(ReportContext context, IndicatorResult result)
+    {
+        if (context.Survey is null) return null;
+        var definition = result.Definition;
+        if (definition.Kind == IndicatorKind.Difference)
+            return definition.Of is { } of && context.Report.Find(of) is { } compared ? Question(context, compared) : null;
+        if (definition.Kind == IndicatorKind.Mean)
+        {
+            var questions = context.List(definition.Items.Select(i => context.Quote(context.QuestionText(i))));
+            return context.F("question_scores", questions);
+        }
+        if (definition.Item is not { } item) return null;
+        return context.Sentences(context.F("question_share", context.Quote(context.QuestionText(item))),
+            context.F("question_counted", context.AnswerLabels(definition), IndicatorChartComponent.Base(context, result)));
     }
 }
 
-/// <summary>A suggested citation and, when there is a public results page, its address and a QR code to it.</summary>
+/// <summary>A full suggested citation and, when there is a public results page, its address and a QR code to it.</summary>
 internal sealed class CitationComponent(ReportContext context)
 {
     public Block Compose()
     {
         var year = context.GeneratedAt.UtcDateTime.Year.ToString(context.Culture);
-        var citation = context.F("citation", context.Isolate(context.Request.Organization.Trim()), year, context.SurveyTitle, context.S("kind_annex"),
-            context.Report.SurveyVersion, context.Format.Count(context.Report.Responses));
+        var facts = new List<string?>
+        {
+            context.Request.Place is { Length: > 0 } place ? context.Isolate(place) : null,
+            MethodologyBoxComponent.Period(context) ?? (MethodologyBoxComponent.Waves(context) is { Count: > 0 } waves ? context.List(waves.Select(context.Isolate)) : null),
+        };
+        var citation = context.Sentences(
+            context.F("citation", context.Isolate(context.Request.Organization.Trim()), year, context.SurveyTitle, context.S("kind_annex"),
+                context.Report.SurveyVersion, context.Format.Count(context.Report.Responses)),
+            facts.Any(f => f is not null) ? context.List(facts.OfType<string>()) : null,
+            context.F("citation_generated", context.GeneratedDate));
         var text = new List<Block>
         {
             context.Text(context.S("cite_heading"), Typography.Subheading),
-            context.Text(citation, Typography.Body),
+            context.Text(citation, Typography.Small.WithColor(Typography.Ink)),
+            context.Text(context.Labelled(context.S("annex_methods_label"), context.S("annex_methods")), Typography.Footnote.WithColor(Typography.Ink)),
         };
         if (context.Request.PublicResultsUrl is not { } url)
             return new Box(new Stack(text, 3), 8, Typography.Stripe, null, 3);
         text.Add(context.Text(context.S("results_online"), Typography.Small));
         text.Add(new Paragraph([new Span(url, Typography.Small.WithColor(Typography.Accent))], false, "en", context.Rtl ? TextAlign.End : TextAlign.Start));
-        return new Box(new Row([new Stack(text, 3), QrCode.Block(url, 92)], context.Rtl, 12, [0.78f, 0.22f]), 8, Typography.Stripe, null, 3);
+        return new Box(new Row([new Stack(text, 3), QrCode.Block(url, 84)], context.Rtl, 12, [0.8f, 0.2f]), 8, Typography.Stripe, null, 3);
     }
 }
 
 /// <summary>What anyone needs to reproduce the figures: input hash, survey version, software version, date.</summary>
 internal sealed class ReproducibilityComponent(ReportContext context)
 {
+    /// <summary>One compact paragraph: "Reproducibility: Input data SHA-256 9f2c…; Survey version 1.0.0; Software SurveyPlatform 0.1.0; Generated May 4, 2026."</summary>
     public Block Compose()
     {
         var facts = new (string, string)[]
@@ -85,10 +148,14 @@ internal sealed class ReproducibilityComponent(ReportContext context)
             (context.S("lbl_software"), $"SurveyPlatform {context.SoftwareVersion}"),
             (context.S("lbl_generated"), context.GeneratedDate),
         };
-        var rows = facts.Select(f => (Block)new Row(
-            [context.Text(f.Item1, Typography.Footnote.Bold()), new Paragraph([new Span(f.Item2, Typography.Footnote)], context.Rtl, context.Language)],
-            context.Rtl, 6, [0.25f, 0.75f])).ToList();
-        return new KeepTogether(new Stack([context.Text(context.S("repro_heading"), Typography.Subheading), .. rows], 2));
+        var spans = new List<Span> { new(context.Labelled(context.S("repro_heading"), ""), Typography.Footnote.Bold().WithColor(Typography.Ink)) };
+        for (var i = 0; i < facts.Length; i++)
+        {
+            if (i > 0) spans.Add(new Span(context.Language switch { "zh-Hans" => "；", "ar" => "؛ ", _ => "; " }, Typography.Footnote));
+            spans.Add(new Span(facts[i].Item1 + " ", Typography.Footnote.Bold()));
+            spans.Add(new Span(context.Isolate(facts[i].Item2), Typography.Footnote));
+        }
+        return context.Text(spans);
     }
 }
 

@@ -28,19 +28,28 @@ internal sealed class DocumentHeaderComponent(ReportContext context, string kind
 internal static class PageDecorations
 {
     public static PageDecoration Header(ReportContext context, string kindTitle) => (number, _, width) =>
+        number == 1 ? null : Running(context, context.Join([context.SurveyTitle, kindTitle]), width);
+
+    /// <summary>A line of small text above a rule.</summary>
+    public static Fragment Running(ReportContext context, string text, float width)
     {
-        if (number == 1) return null;
-        var text = context.Text(context.Join([context.SurveyTitle, kindTitle]), Typography.PageDecoration);
-        var fragment = text.Measure(width);
+        var fragment = context.Text(text, Typography.PageDecoration).Measure(width);
         fragment.Add(new LineOp(new(0, fragment.Height + 3), new(width, fragment.Height + 3), Typography.Rule, 0.5f));
         return fragment;
-    };
+    }
 
     public static PageDecoration Footer(ReportContext context) => (number, count, width) =>
+        Footer(context, context.Join([context.Request.Organization, context.F("generated_on", context.GeneratedDate)]), number, count, width);
+
+    /// <summary>The organization and the page number, without the date a report is made (a blank form is not a report).</summary>
+    public static Fragment PageNumber(ReportContext context, int number, int count, float width) =>
+        Footer(context, context.Isolate(context.Request.Organization), number, count, width);
+
+    private static Fragment Footer(ReportContext context, string left, int number, int count, float width)
     {
         var row = new Row(
             [
-                context.Text(context.Join([context.Request.Organization, context.F("generated_on", context.GeneratedDate)]), Typography.PageDecoration),
+                context.Text(left, Typography.PageDecoration),
                 context.Text(context.F("page_of", number, count), Typography.PageDecoration, TextAlign.End),
             ], context.Rtl, 8, [0.75f, 0.25f]);
         var placed = row.Measure(width);
@@ -48,5 +57,5 @@ internal static class PageDecorations
         fragment.Add(new LineOp(new(0, 0), new(width, 0), Typography.Rule, 0.5f));
         fragment.Add(placed, 0, 4);
         return fragment;
-    };
+    }
 }

@@ -5,33 +5,61 @@ using SurveyPlatform.Reports.Text;
 namespace SurveyPlatform.Reports.Components;
 
 /// <summary>
-/// Footnote marks for withheld and flagged figures: each distinct reason gets a letter (a, b, …) the
-/// first time it is used, and the notes are printed once below the section that used them.
+/// The footnotes of one document. Each note (a reason a figure is withheld, a flag, a remark on rounding) gets a
+/// letter the first time it is used and keeps it in every table of the document; the layout prints each note at
+/// the foot of every page that shows its mark (<see cref="Paginator"/>), never on another page.
 /// </summary>
 internal sealed class Footnotes(ReportContext context)
 {
-    private readonly List<string> _notes = [];
+    private readonly List<Footnote> _notes = [];
+    private readonly Lock _lock = new();
 
-    public bool Any => _notes.Count > 0;
-
-    /// <summary>The marks of an estimate's reasons (when withheld) or flags (when shown); empty when there are none.</summary>
-    public string Mark(Estimate estimate)
+    /// <summary>The notes of an estimate's reasons (when withheld) or flags (when shown); empty when there are none.</summary>
+    public IReadOnlyList<Footnote> Of(Estimate estimate)
     {
         var keys = estimate.IsPresented ? estimate.Flags : estimate.Reasons;
-        return string.Join(",", keys.Select(Note).Where(n => n is not null).Select(n => Letter(n!)));
+        return keys.Select(NoteText).OfType<string>().Distinct().Select(Note).ToList();
     }
 
-    /// <summary>The figure with its mark set small and raised after it.</summary>
-    public IReadOnlyList<Span> Cell(string text, Estimate estimate, TextStyle style)
+    /// <summary>The note with this text, with its letter (assigned on first use).</summary>
+    public Footnote Note(string text)
     {
-        var mark = Mark(estimate);
-        return mark.Length == 0 ? [new Span(text, style)] : [new Span(text, style), new Span(mark, style.Mark())];
+        lock (_lock)
+        {
+            var existing = _notes.FirstOrDefault(n => n.Text == text);
+            if (existing is not null) return existing;
+            var note = new Footnote(Letter(_notes.Count), text);
+            _notes.Add(note);
+            return note;
+        }
     }
 
-    public Block Compose() => new Stack(_notes.Select((note, i) =>
-        (Block)context.Text([new Span(Letter(i) + "  ", Typography.Footnote.Bold()), new Span(note, Typography.Footnote)])).ToList(), 1);
+    /// <summary>The figure with the marks of its estimate set small and raised after it.</summary>
+    public IReadOnlyList<Span> Cell(string text, Estimate estimate, TextStyle style) => Marked(text, style, Of(estimate));
 
-    private string? Note(string reasonOrFlag)
+    /// <summary>Text followed by raised marks, each span carrying its note so the page that shows it prints the note.</summary>
+    public static IReadOnlyList<Span> Marked(string text, TextStyle style, IReadOnlyList<Footnote> notes)
+    {
+        var spans = new List<Span> { new(text, style) };
+        for (var i = 0; i < notes.Count; i++)
+        {
+            if (i > 0) spans.Add(new Span(",", style.Mark()));
+            spans.Add(new Span(notes[i].Mark, style.Mark()) { Note = notes[i] });
+        }
+        return spans;
+    }
+
+    /// <summary>The notes of one page, set below a short rule: "a  Fewer than 10 people…".</summary>
+    public Block Area(IReadOnlyList<Footnote> notes)
+    {
+        var rule = new Drawing(4, width => new Fragment(width, 4).Add(
+            context.Rtl ? new LineOp(new(width - 90, 1), new(width, 1), Typography.Rule, 0.6f) : new LineOp(new(0, 1), new(90, 1), Typography.Rule, 0.6f)));
+        var lines = notes.Select(note => (Block)context.Text(
+            [new Span(note.Mark + "\u2002", Typography.Footnote.Bold()), new Span(note.Text, Typography.Footnote)])).ToList();
+        return new Stack([rule, .. lines], 1);
+    }
+
+    private string? NoteText(string reasonOrFlag)
     {
         var key = reasonOrFlag switch
         {
@@ -52,16 +80,5 @@ internal sealed class Footnotes(ReportContext context)
         return key is null ? null : context.F(key, context.Report.MinCell);
     }
 
-    private string Letter(string note)
-    {
-        var index = _notes.IndexOf(note);
-        if (index < 0)
-        {
-            _notes.Add(note);
-            index = _notes.Count - 1;
-        }
-        return Letter(index);
-    }
-
-    private static string Letter(int index) => index < 26 ? ((char)('a' + index)).ToString() : $"a{index}";
+    private static string Letter(int index) => index < 26 ? ((char)('a' + index)).ToString() : $"{(char)('a' + index / 26 - 1)}{(char)('a' + index % 26)}";
 }

@@ -5,8 +5,11 @@ using SurveyPlatform.Reports.Text;
 
 namespace SurveyPlatform.Reports.Components;
 
-/// <summary>Who is most affected: the status gap and the household spillover, each with its interval and whether chance could explain it.</summary>
-internal sealed class GapsComponent(ReportContext context, Footnotes notes)
+/// <summary>
+/// Where the chill is greater: the gap by birthplace and by worry at home about status, each with its interval and,
+/// in neutral words, whether the interval excludes zero (an association among respondents, not a cause).
+/// </summary>
+internal sealed class GapsComponent(ReportContext context, BriefScope scope)
 {
     public static readonly IReadOnlyList<string> Shown = ["status_gap", "household_spillover"];
 
@@ -21,23 +24,24 @@ internal sealed class GapsComponent(ReportContext context, Footnotes notes)
 
     private Block Gap(IndicatorResult gap)
     {
-        var e = gap.Overall;
+        var e = scope.Of(gap);
+        var notes = context.Notes.Of(e).ToList();
+        if (scope.Pooled(gap)) notes.Add(context.Notes.Note(scope.PooledNote()));
         var unit = context.ComparedKind(gap) == IndicatorKind.Proportion ? "points" : "score_points";
-        var spans = new List<Span> { new(gap.Definition.Label.Get(context.Language) + ": ", Typography.BodyBold) };
+        var spans = new List<Span> { new(context.Labelled(gap.Definition.Label.Get(context.Language), ""), Typography.BodyBold) };
         if (e.IsPresented)
         {
-            spans.Add(new Span(context.F(unit, context.Value(gap, e)), Typography.BodyBold.WithColor(Typography.Accent)));
-            spans.Add(new Span($" ({context.S("ci95")}: {context.Interval(gap, e)}). ", Typography.Body));
+            spans.AddRange(Footnotes.Marked(context.F(unit, context.Value(gap, e)), Typography.BodyBold.WithColor(Typography.Accent), notes));
+            spans.Add(new Span(context.Space + context.Sentences(context.Parenthetical(context.Labelled(context.S("ci95"), context.Interval(gap, e)))) + context.Space, Typography.Body));
         }
         else
         {
-            spans.AddRange(notes.Cell(DisplayFormat.Withheld, e, Typography.BodyBold));
-            spans.Add(new Span(" ", Typography.Body));
+            spans.AddRange(Footnotes.Marked(DisplayFormat.Withheld, Typography.BodyBold, notes));
+            spans.Add(new Span(context.Space, Typography.Body));
         }
-        if (gap.Definition.Description is { } description)
-            spans.Add(new Span(description.Get(context.Language) + ". ", Typography.Body));
-        if (e.IsPresented)
-            spans.Add(new Span(context.S(e.Significant == true ? "clear_difference" : "unclear_difference"), Typography.Body));
+        var sentences = context.Sentences(gap.Definition.Description?.Get(context.Language),
+            e.IsPresented ? context.S(e.Significant == true ? "clear_difference" : "unclear_difference") : null);
+        spans.Add(new Span(sentences, Typography.Body));
         return context.Text(spans);
     }
 }

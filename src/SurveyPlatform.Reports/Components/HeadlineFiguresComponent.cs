@@ -5,8 +5,11 @@ using SurveyPlatform.Reports.Text;
 
 namespace SurveyPlatform.Reports.Components;
 
-/// <summary>The headline indicators as big numbers, each with its 95% interval, its meaning and n; four cards a row.</summary>
-internal sealed class HeadlineFiguresComponent(ReportContext context, Footnotes notes)
+/// <summary>
+/// The headline indicators as big numbers (the brief's scope: the latest wave when there are several), each with
+/// its 95% interval, its meaning, n, and the effective sample size when answers are weighted; four cards a row.
+/// </summary>
+internal sealed class HeadlineFiguresComponent(ReportContext context, BriefScope scope)
 {
     public const int PerRow = 4;
 
@@ -24,8 +27,10 @@ internal sealed class HeadlineFiguresComponent(ReportContext context, Footnotes 
 
     private Block Card(IndicatorResult result)
     {
-        var estimate = result.Overall;
-        var value = new List<Span>(notes.Cell(context.Value(result, estimate), estimate, Typography.BigNumber));
+        var estimate = scope.Of(result);
+        var notes = context.Notes.Of(estimate).ToList();
+        if (scope.Pooled(result)) notes.Add(context.Notes.Note(scope.PooledNote()));
+        var value = new List<Span>(Footnotes.Marked(context.Value(result, estimate), Typography.BigNumber, notes));
         if (result.Kind == IndicatorKind.Mean && estimate.IsPresented)
             value.Add(new Span(" " + context.S("out_of_100"), Typography.Small));
         var blocks = new List<Block>
@@ -34,13 +39,23 @@ internal sealed class HeadlineFiguresComponent(ReportContext context, Footnotes 
             context.Text(value),
         };
         if (estimate.IsPresented)
-            blocks.Add(context.Text($"{context.S("ci95")}: {context.Interval(result, estimate)}", Typography.Small.WithColor(Typography.Ink)));
+            blocks.Add(context.Text(context.Labelled(context.S("ci95"), context.Interval(result, estimate)), Typography.Small.WithColor(Typography.Ink)));
         else
             blocks.Add(context.Text(context.S("not_shown"), Typography.Small));
         if (result.Definition.Description is { } description)
             blocks.Add(context.Text(description.Get(context.Language), Typography.Footnote));
-        if (estimate.N is { } n)
-            blocks.Add(context.Text(context.Isolate($"n = {context.Format.Count(n)}"), Typography.Footnote));
+        if (SampleSize(context, result, estimate) is { } n)
+            blocks.Add(context.Text(n, Typography.Footnote));
         return new Stack(blocks, 1.5f);
+    }
+
+    /// <summary>"n = 1,012", with "effective n = 640" beside it when answers are weighted (shares only).</summary>
+    public static string? SampleSize(ReportContext context, IndicatorResult result, Estimate estimate)
+    {
+        if (estimate.N is not { } n) return null;
+        var text = context.Isolate($"n = {context.Format.Count(n)}");
+        if (context.Report.Weighted && result.Kind == IndicatorKind.Proportion && estimate.IsPresented && estimate.NEff is { } nEff)
+            text = context.Join([text, context.F("n_effective", context.Format.Whole(nEff))]);
+        return text;
     }
 }

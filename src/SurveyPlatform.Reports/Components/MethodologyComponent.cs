@@ -1,27 +1,30 @@
 using SurveyPlatform.Reports.Layout;
+using SurveyPlatform.Reports.Text;
 
 namespace SurveyPlatform.Reports.Components;
 
-/// <summary>The methodology in full: sample, indicators, estimation, intervals, reliability, privacy, rounding, reproducibility.</summary>
+/// <summary>The methodology in full: sample, indicators, estimation, intervals, reliability, privacy, rounding, reproducibility, then the survey in brief.</summary>
 internal sealed class MethodologyComponent(ReportContext context)
 {
     public Block Compose()
     {
         var blocks = new List<Block> { context.Heading(context.S("section_methodology")) };
-        var sample = context.S("m_sample");
-        if (context.Report.Weighted) sample += " " + context.S("limit_weighted");
-        foreach (var text in new[]
+        var sample = context.Sentences(context.S(context.Request.RandomSample ? "m_sample_random" : "m_sample"),
+            context.Report.Weighted ? LimitsComponent.WeightingLine(context) : null);
+        foreach (var (title, text) in new[]
         {
-            sample, context.S("m_indicators"), context.S("m_estimation"), context.S("m_ci"), context.S("m_reliability"),
-            context.F("m_privacy", context.Report.MinCell), context.S("m_rounding"), context.S("m_reproduce"),
+            ("m_sample_title", sample), ("m_indicators_title", context.S("m_indicators")), ("m_estimation_title", context.S("m_estimation")),
+            ("m_ci_title", context.S("m_ci")), ("m_comparisons_title", context.S("m_comparisons")), ("m_reliability_title", context.S("m_reliability")),
+            ("m_privacy_title", context.F("m_privacy", context.Report.MinCell)), ("m_rounding_title", context.S("m_rounding")), ("m_reproduce_title", context.S("m_reproduce")),
         })
         {
-            var dot = text.IndexOfAny(['.', '。']);
-            blocks.Add(dot > 0 && dot < 40
-                ? context.Text([new Text.Span(text[..(dot + 1)], Typography.BodyBold), new Text.Span(text[(dot + 1)..], Typography.Body)])
-                : context.Text(text, Typography.Body));
+            blocks.Add(context.Text([new Span(context.Labelled(context.S(title), ""), Typography.BodyBold), new Span(text, Typography.Body)]));
         }
-        blocks.Add(context.Bullets(MethodologyBoxComponent.Lines(context), Typography.Small.WithColor(Typography.Ink)));
+        blocks.Add(new KeepTogether(new Stack(
+        [
+            context.Heading(context.S("method_heading"), Typography.Subheading),
+            context.Bullets(MethodologyBoxComponent.Lines(context), Typography.Small.WithColor(Typography.Ink)),
+        ], 4)));
         return new Stack(blocks, 5);
     }
 }

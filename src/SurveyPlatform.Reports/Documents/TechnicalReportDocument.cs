@@ -4,9 +4,9 @@ using SurveyPlatform.Reports.Layout;
 namespace SurveyPlatform.Reports.Documents;
 
 /// <summary>
-/// The full technical report: overview, every indicator overall and by every breakdown, differences,
-/// trends and difference in differences, responses received, the methodology in full and the
-/// questionnaire as asked in each language used.
+/// The full technical report: overview, what the numbers can and cannot say, every indicator overall and by every
+/// breakdown, differences, trends (results by area over time) and difference in differences, responses received
+/// and weighting, the methodology in full and the questionnaire as asked in each language used.
 /// </summary>
 internal sealed class TechnicalReportDocument(ReportContext context) : ReportDocument(context, "kind_full")
 {
@@ -16,6 +16,7 @@ internal sealed class TechnicalReportDocument(ReportContext context) : ReportDoc
         {
             new DocumentHeaderComponent(Context, Kind).Compose(),
             new OverviewComponent(Context).Compose(),
+            new LimitsComponent(Context, full: true).Compose(),
             new IndicatorSummaryComponent(Context).Compose(),
             new GroupTablesComponent(Context).Compose(),
             new TrendTablesComponent(Context).Compose(),

@@ -24,6 +24,12 @@ internal readonly record struct Placement(Fragment? Placed, Block? Rest, bool Br
 /// </summary>
 internal abstract class Block
 {
+    /// <summary>
+    /// Never the last thing on a page (headings, a table's introduction): when the block after it places nothing
+    /// on the page, the enclosing <see cref="Stack"/> moves this one to the next page too.
+    /// </summary>
+    public bool KeepWithNext { get; init; }
+
     public abstract Placement Place(Space space);
 
     /// <summary>The whole block placed in <paramref name="width"/> with no page limit.</summary>

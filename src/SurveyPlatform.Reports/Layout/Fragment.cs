@@ -48,6 +48,12 @@ internal sealed record TextRunOp(SKPoint Baseline, LineRun Run, string Paragraph
     public string Text => Paragraph[Run.TextStart..Run.TextEnd];
 }
 
+/// <summary>A footnote whose mark is drawn in this fragment: draws nothing; the page it lands on prints the note at its foot.</summary>
+internal sealed record FootnoteOp(Footnote Note) : DrawOp;
+
+/// <summary>A note and the mark (a, b, …) that refers to it in the text.</summary>
+internal sealed record Footnote(string Mark, string Text);
+
 internal sealed record RectOp(SKRect Rect, SKColor? Fill, SKColor? Stroke = null, float StrokeWidth = 0.5f, float Radius = 0) : DrawOp;
 
 internal sealed record LineOp(SKPoint From, SKPoint To, SKColor Color, float Width = 0.5f, bool Dashed = false) : DrawOp;

@@ -9,8 +9,9 @@ internal enum TextAlign { Start, Center, End }
 /// <summary>
 /// Flowing text: shaped once, broken into lines for the width it gets, split between pages by lines.
 /// A paragraph does not leave a single first line at the bottom of a page, nor carry a single last
-/// line over (orphans and widows). <see cref="KeepWithNext"/> reserves room below a heading so it is
-/// never the last thing on a page.
+/// line over (orphans and widows). A heading sets <see cref="Block.KeepWithNext"/> so that it is never
+/// the last thing on a page. Spans carrying a <see cref="Footnote"/> leave a <see cref="FootnoteOp"/> on
+/// the line that shows them, so the page they land on prints the note.
 /// </summary>
 internal sealed class Paragraph : Block
 {
@@ -32,8 +33,6 @@ internal sealed class Paragraph : Block
     }
 
     public TextAlign Align { get; }
-    /// <summary>Room (points) that must remain below the paragraph on its page, else it moves to the next.</summary>
-    public float KeepWithNext { get; init; }
     public ShapedText Shaped => _text;
 
     public IReadOnlyList<TextLine> Lines(float width)
@@ -56,7 +55,6 @@ internal sealed class Paragraph : Block
             if (fit == 1 && remaining > 1) fit = 0;                 // orphan
             else if (fit >= 3 && remaining - fit == 1) fit--;       // widow
         }
-        if (fit == remaining && KeepWithNext > 0 && !space.PageTop && space.Height - height < KeepWithNext) fit = 0;
         if (fit == 0)
         {
             if (!space.PageTop) return Placement.Nothing(this);
@@ -75,6 +73,8 @@ internal sealed class Paragraph : Block
             };
             foreach (var run in line.Runs)
                 fragment.Add(new TextRunOp(new SKPoint(x + run.X, y + line.Baseline - run.Item.Style.Rise), run, _text.Text));
+            foreach (var (start, end, note) in _text.Notes)
+                if (start < line.End && end > line.Start) fragment.Add(new FootnoteOp(note));
             y += line.Height;
         }
         fragment.Height = y;

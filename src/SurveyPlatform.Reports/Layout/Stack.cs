@@ -2,7 +2,10 @@ using SkiaSharp;
 
 namespace SurveyPlatform.Reports.Layout;
 
-/// <summary>Blocks one below the other with a gap; splits where a child splits or does not fit.</summary>
+/// <summary>
+/// Blocks one below the other with a gap; splits where a child splits or does not fit. A child that places
+/// nothing takes the blocks kept with it (<see cref="Block.KeepWithNext"/>, such as its heading) to the next page.
+/// </summary>
 internal sealed class Stack(IReadOnlyList<Block> children, float spacing = 0) : Block
 {
     public IReadOnlyList<Block> Children { get; } = children;
@@ -11,25 +14,46 @@ internal sealed class Stack(IReadOnlyList<Block> children, float spacing = 0) : 
     {
         var fragment = new Fragment(space.Width, 0);
         float y = 0;
-        var placedAny = false;
+        // Children placed whole on this page: where each starts, to take trailing kept-with-next ones back.
+        var whole = new List<(int Child, float Y, int Fragments)>();
         for (var i = 0; i < Children.Count; i++)
         {
+            var placedAny = fragment.Children.Count > 0;
             var gap = placedAny ? spacing : 0;
             var room = new Space(space.Width, Math.Max(0, space.Height - y - gap), space.PageTop && !placedAny);
             var placement = Children[i].Place(room);
+            var before = (Child: i, Y: y, Fragments: fragment.Children.Count);
             if (placement.Placed is { } placed)
             {
                 fragment.Add(placed, 0, y + gap);
                 y += gap + placed.Height;
-                placedAny = true;
             }
             var done = placement.Placed is not null && placement.Rest is null;
-            if (!done || placement.BreakPage)
+            if (done && !placement.BreakPage)
             {
-                var rest = (placement.Rest is null ? [] : new[] { placement.Rest }).Concat(Children.Skip(i + 1)).ToList();
-                fragment.Height = y;
-                return new Placement(placedAny ? fragment : null, rest.Count == 0 ? null : new Stack(rest, spacing), placement.BreakPage);
+                whole.Add(before);
+                continue;
             }
+            var first = i;
+            var rest = new List<Block>();
+            if (placement.Placed is null && !placement.BreakPage)
+            {
+                // Take back the kept-with-next blocks just above, unless that would leave the top of a page empty.
+                var back = whole.Count;
+                while (back > 0 && Children[whole[back - 1].Child].KeepWithNext) back--;
+                if (back < whole.Count && (back > 0 || !space.PageTop))
+                {
+                    var (child, top, fragments) = whole[back];
+                    fragment.Children.RemoveRange(fragments, fragment.Children.Count - fragments);
+                    y = top;
+                    first = child;
+                    rest.AddRange(Children.Skip(first).Take(i - first));
+                }
+            }
+            if (placement.Rest is not null) rest.Add(placement.Rest);
+            rest.AddRange(Children.Skip(i + 1));
+            fragment.Height = y;
+            return new Placement(fragment.Children.Count > 0 ? fragment : null, rest.Count == 0 ? null : new Stack(rest, spacing), placement.BreakPage);
         }
         fragment.Height = y;
         return Placement.All(fragment);

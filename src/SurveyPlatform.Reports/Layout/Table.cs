@@ -46,7 +46,7 @@ internal sealed class Table : Block
     public Block? ContinuedCaption { get; init; }
 
     /// <summary>Rows (by index) never left last on a page, such as a heading row naming the groups below it.</summary>
-    public IReadOnlySet<int> KeepWithNext { get; init; } = new HashSet<int>();
+    public IReadOnlySet<int> KeepRowsWithNext { get; init; } = new HashSet<int>();
 
     public override Placement Place(Space space)
     {
@@ -69,7 +69,7 @@ internal sealed class Table : Block
             if (y > space.Height + 0.01f && !(space.PageTop && fit == 0)) break;
             fit++;
         }
-        while (fit > 1 && _firstRow + fit < _rows.Count && KeepWithNext.Contains(_firstRow + fit - 1)) fit--;
+        while (fit > 1 && _firstRow + fit < _rows.Count && KeepRowsWithNext.Contains(_firstRow + fit - 1)) fit--;
         if (fit == 0 && _firstRow < _rows.Count) return Placement.Nothing(this);
         var placedRows = fit;
         y = headerHeight;
@@ -88,7 +88,7 @@ internal sealed class Table : Block
         fragment.Add(new LineOp(new SKPoint(0, headerHeight), new SKPoint(space.Width, headerHeight), _style.Rule, 0.8f));
         fragment.Height = y;
         var next = _firstRow + placedRows;
-        var rest = next < _rows.Count ? new Table(_widths, _header, _rows, next, _rtl, _style, _measured) { ContinuedCaption = ContinuedCaption, KeepWithNext = KeepWithNext } : null;
+        var rest = next < _rows.Count ? new Table(_widths, _header, _rows, next, _rtl, _style, _measured) { ContinuedCaption = ContinuedCaption, KeepRowsWithNext = KeepRowsWithNext } : null;
         return new Placement(fragment, rest);
     }
 

@@ -63,6 +63,10 @@ internal sealed class ShapedText
             for (var k = 0; k < spans[s].Text.Length; k++) _spanOf[at++] = s;
         _advance = new float[n];
         _clusterStart = new bool[n];
+        var notes = new List<(int, int, Layout.Footnote)>();
+        for (int s = 0, at = 0; s < spans.Count; at += spans[s].Text.Length, s++)
+            if (spans[s].Note is { } note) notes.Add((at, at + spans[s].Text.Length, note));
+        Notes = notes;
         Levels = Bidi.ResolveLevels(Text, rtl);
         Items = Shape(language);
         _breakAfter = LineBreaks.Opportunities(Text, _clusterStart);
@@ -70,6 +74,8 @@ internal sealed class ShapedText
 
     public string Text { get; }
     public bool Rtl { get; }
+    /// <summary>The text ranges of spans that are footnote marks, with their notes.</summary>
+    public IReadOnlyList<(int Start, int End, Layout.Footnote Note)> Notes { get; }
     public byte[] Levels { get; }
     public IReadOnlyList<ShapedItem> Items { get; }
     /// <summary>Characters no font had a glyph for (drawn as empty boxes); zero in every shipped language.</summary>

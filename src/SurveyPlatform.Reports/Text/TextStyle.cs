@@ -13,5 +13,8 @@ internal sealed record TextStyle(float Size, SKColor Color, FontWeight Weight = 
     public TextStyle Mark() => this with { Size = Size * 0.7f, Rise = Size * 0.35f };
 }
 
-/// <summary>A piece of a paragraph in one style.</summary>
-internal sealed record Span(string Text, TextStyle Style);
+/// <summary>A piece of a paragraph in one style; a footnote mark carries its <see cref="Note"/>.</summary>
+internal sealed record Span(string Text, TextStyle Style)
+{
+    public Layout.Footnote? Note { get; init; }
+}

@@ -90,7 +90,8 @@ public sealed class StandardInstrumentTests
         Assert.Equal(
             ["victim_chill", "info_chill", "witness_chill", "dv_chill", "contact_fear", "less_safe", "stops_without_reason",
              "reporting_rate", "immigration_reason", "police_share_belief", "policy_uplift", "trust_score", "safety_score",
-             "status_gap", "household_spillover", "language_gap"],
+             "status_gap", "household_spillover", "language_gap",
+             "reason_not_serious", "reason_police_wont_help", "reason_handled_privately", "reason_fear_retaliation", "reason_language_barrier", "reason_other"],
             Survey.Indicators.Select(i => i.Id));
         var reporting = Survey.Indicators.Single(i => i.Id == "reporting_rate");
         Assert.Equal("victim_12m = yes", reporting.AmongSource);

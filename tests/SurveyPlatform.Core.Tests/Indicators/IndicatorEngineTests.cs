@@ -211,6 +211,27 @@ public class IndicatorEngineTests
     }
 
     [Fact]
+    public void A_trend_over_three_waves_gives_the_change_from_the_first_to_the_last_wave()
+    {
+        var rows = new List<Dictionary<string, string>>();
+        void Add(string wave, int agree, int disagree)
+        {
+            rows.AddRange(Repeat(agree, new() { ["wave"] = wave, ["chill_victim"] = "agree_some" }));
+            rows.AddRange(Repeat(disagree, new() { ["wave"] = wave, ["chill_victim"] = "disagree_some" }));
+        }
+        Add("2026-Q1", 40, 60);
+        Add("2026-Q2", 42, 58);
+        Add("2026-Q3", 50, 50);
+        var trend = IndicatorEngine.Compute(Table(rows)).Trends.Single(t => t.IndicatorId == "victim_chill");
+        Assert.Equal(2, trend.Changes.Count);
+        var whole = trend.FirstToLast!;
+        Assert.Equal(("2026-Q1", "2026-Q3"), (whole.From, whole.To));
+        Assert.Equal(0.10, whole.Change.Value!.Value, 12);
+        double V(double p) => 100.0 / 99 * p * (1 - p) / 100;
+        Assert.Equal(Math.Sqrt(V(0.4) + V(0.5)), whole.Change.Se!.Value, 10);
+    }
+
+    [Fact]
     public void Weights_change_the_estimate_and_the_design_effect_is_reported()
     {
         var rows = new List<Dictionary<string, string>>();

@@ -141,4 +141,20 @@ public class ResponseCsvTests
         // Some respondents are victims, some of those did not report and gave reasons.
         Assert.Contains(Enumerable.Range(0, a.Count), r => a["why_not"].Text(r)?.Contains("immigration_fear") == true);
     }
+
+    [Fact]
+    public void Generated_gender_age_and_area_follow_the_documented_proportions()
+    {
+        var table = SyntheticResponses.Generate(TestSurveys.Standard, new SyntheticOptions { Count = 40_000, Seed = 12 });
+        double Share(string key, string code) => Enumerable.Range(0, table.Count).Count(r => table[key].Text(r) == code) / (double)table.Count;
+        // Documented before the 3% skipped: woman 52%, man 44%, another 1.5%, prefer not to say 2.5%.
+        Assert.InRange(Share("gender", "woman"), 0.97 * 0.52 - 0.01, 0.97 * 0.52 + 0.01);
+        Assert.InRange(Share("gender", "man"), 0.97 * 0.44 - 0.01, 0.97 * 0.44 + 0.01);
+        Assert.InRange(Share("gender", "another"), 0.010, 0.020);
+        Assert.InRange(Share("gender", "refuse"), 0.019, 0.030);
+        Assert.InRange(Share("age_group", "refuse"), 0.022, 0.036);
+        Assert.InRange(Share("age_group", "25_34"), 0.97 * 0.22 - 0.01, 0.97 * 0.22 + 0.01);
+        Assert.InRange(Share("area", "area_1"), 0.97 * 0.35 - 0.01, 0.97 * 0.35 + 0.01);
+        Assert.InRange(Share("area", "area_4"), 0.97 * 0.13 - 0.01, 0.97 * 0.13 + 0.01);
+    }
 }

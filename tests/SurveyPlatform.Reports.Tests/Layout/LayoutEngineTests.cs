@@ -151,7 +151,7 @@ public class LayoutEngineTests
         var plain = Paginator.Flow(new Table([2, 1], [Text("Group"), Text("Estimate")], rows, false, style), new PageGeometry(300, 400, 20, 0, 0));
         var lastOnFirstPage = plain[0].Texts().Where(t => t.StartsWith("row ")).Last();
         var index = int.Parse(lastOnFirstPage[4..]) - 1;
-        var kept = Paginator.Flow(new Table([2, 1], [Text("Group"), Text("Estimate")], rows, false, style) { KeepWithNext = new HashSet<int> { index } },
+        var kept = Paginator.Flow(new Table([2, 1], [Text("Group"), Text("Estimate")], rows, false, style) { KeepRowsWithNext = new HashSet<int> { index } },
             new PageGeometry(300, 400, 20, 0, 0));
         Assert.DoesNotContain(lastOnFirstPage, kept[0].Texts());
         Assert.Contains(lastOnFirstPage, kept[1].Texts());
@@ -195,12 +195,78 @@ public class LayoutEngineTests
     }
 
     [Fact]
-    public void A_heading_kept_with_the_next_block_moves_when_there_is_no_room_below_it()
+    public void A_heading_kept_with_the_next_block_moves_when_the_block_does_not_fit_below_it()
     {
-        var heading = new Paragraph([new Span("Heading", Body)], false, "en") { KeepWithNext = 50 };
-        var pages = Paginator.Flow(new Stack([new Spacer(330), heading, Text("body")]), new PageGeometry(300, 400, 20, 0, 0));
+        var heading = new Paragraph([new Span("Heading", Body)], false, "en") { KeepWithNext = true };
+        var body = new KeepTogether(new Stack([Text("body 1"), Text("body 2"), Text("body 3")]));
+        var pages = Paginator.Flow(new Stack([new Spacer(320), heading, body]), new PageGeometry(300, 400, 20, 0, 0));
         Assert.Equal(2, pages.Count);
-        Assert.Equal(["Heading", "body"], pages[1].Texts());
+        Assert.Equal(["Heading", "body 1", "body 2", "body 3"], pages[1].Texts());
+    }
+
+    [Fact]
+    public void A_heading_and_its_introduction_move_together_with_a_table_that_does_not_fit()
+    {
+        var section = new Stack(
+        [
+            new Paragraph([new Span("Section", Body)], false, "en") { KeepWithNext = true },
+            new Stack(
+            [
+                new Paragraph([new Span("Table title", Body)], false, "en") { KeepWithNext = true },
+                new Paragraph([new Span("About the table", Body)], false, "en") { KeepWithNext = true },
+                NumberTable(3),
+            ], 2),
+        ], 4);
+        var pages = Paginator.Flow(new Stack([new Spacer(300), section]), new PageGeometry(300, 400, 20, 0, 0));
+        Assert.Equal(2, pages.Count);
+        Assert.Empty(pages[0].Texts());
+        Assert.Equal(["Section", "Table title", "About the table"], pages[1].Texts().Take(3));
+        Assert.Contains("Group", pages[1].Texts());
+    }
+
+    [Fact]
+    public void A_heading_at_the_top_of_a_page_stays_even_when_what_follows_moves()
+    {
+        var heading = new Paragraph([new Span("Heading", Body)], false, "en") { KeepWithNext = true };
+        var drawing = new Drawing(500, width => new Fragment(width, 500));
+        var pages = Paginator.Flow(new Stack([heading, new Spacer(340), drawing]), new PageGeometry(300, 400, 20, 0, 0));
+        Assert.Equal(["Heading"], pages[0].Texts());
+    }
+
+    [Fact]
+    public void A_footnote_is_printed_at_the_foot_of_the_page_that_shows_its_mark()
+    {
+        var note = new Footnote("a", "Fewer than 10 people: not shown.");
+        var marked = new Paragraph([new Span("row with a mark", Body), new Span("a", Body.Mark()) { Note = note }], false, "en");
+        var lines = Enumerable.Range(1, 40).Select(i => (Block)Text($"line {i}")).ToList();
+        lines.Insert(30, marked);
+        Block Area(IReadOnlyList<Footnote> notes) => new Stack(notes.Select(n => (Block)Text($"{n.Mark} {n.Text}")).ToList());
+        var pages = Paginator.Flow(new Stack(lines), new PageGeometry(300, 400, 20, 0, 0), Area);
+        var withMark = pages.Single(p => p.Texts().Contains("row with a mark"));
+        Assert.Contains("a Fewer than 10 people: not shown.", withMark.Texts());
+        Assert.All(pages.Where(p => p != withMark), p => Assert.DoesNotContain("a Fewer than 10 people: not shown.", p.Texts()));
+        // The note sits below the last line of text on its page, inside the page.
+        var ys = withMark.Flatten().Where(f => f.Op is TextRunOp).Select(f => (((TextRunOp)f.Op).Text, f.Origin.Y)).ToList();
+        var noteY = ys.Single(t => t.Text.StartsWith("a Fewer", StringComparison.Ordinal)).Y;
+        Assert.All(ys.Where(t => !t.Text.StartsWith("a Fewer", StringComparison.Ordinal)), t => Assert.True(t.Y < noteY));
+        Assert.True(noteY < 360);
+    }
+
+    [Fact]
+    public void A_page_full_of_marks_makes_room_for_their_notes_by_moving_text_on()
+    {
+        Block Line(int i) => new Paragraph([new Span($"line {i}", Body), new Span("x", Body.Mark()) { Note = new Footnote($"n{i}", $"note {i}") }], false, "en");
+        Block Area(IReadOnlyList<Footnote> notes) => new Stack(notes.Select(n => (Block)Text(n.Text)).ToList());
+        var pages = Paginator.Flow(new Stack(Enumerable.Range(1, 30).Select(Line).ToList()), new PageGeometry(300, 400, 20, 0, 0), Area);
+        Assert.True(pages.Count >= 2);
+        foreach (var page in pages)
+        {
+            var texts = page.Texts().ToList();
+            var shown = texts.Where(t => t.StartsWith("line ", StringComparison.Ordinal)).Select(t => t[5..]).ToList();
+            Assert.Equal(shown.Select(i => $"note {i}"), texts.Where(t => t.StartsWith("note ", StringComparison.Ordinal)));
+            Assert.True(page.Height <= 360.01f);
+        }
+        Assert.Equal(30, pages.Sum(p => p.Texts().Count(t => t.StartsWith("line ", StringComparison.Ordinal))));
     }
 
     [Fact]

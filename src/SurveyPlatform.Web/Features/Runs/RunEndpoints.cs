@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Data;
+using SurveyPlatform.Reports;
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
 
@@ -29,18 +30,26 @@ public static class RunEndpoints
         var csv = new StringBuilder("code,url\n");
         var url = SurveyUrl(http, slug);
         foreach (var code in sheet.Codes)
-            csv.Append(RunCodeGenerator.Display(code)).Append(',').Append(url).Append("?code=").Append(code).Append('\n');
+            csv.Append(RunCodeGenerator.Display(code)).Append(',').Append(CodeCardRequest.Link(url, code)).Append('\n');
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{slug}-codes.csv");
     }
 
-    private static async Task<IResult> CodesPdf(Guid runId, string ticket, HttpContext http, CodeSheets sheets, IDbContextFactory<SurveyDbContext> dbFactory)
+    /// <summary>The printable cards, drawn by the report engine in the language asked for (<c>?lang=</c>, default the survey's).</summary>
+    private static async Task<IResult> CodesPdf(Guid runId, string ticket, string? lang, HttpContext http, CodeSheets sheets, IDbContextFactory<SurveyDbContext> dbFactory)
     {
         if (sheets.Find(ticket, runId, UserId(http)) is not { } sheet)
             return Results.NotFound();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == runId);
-        var pdf = CodeSheetPdf.Render(run.Name, SurveyUrl(http, run.Slug), sheet.Codes);
-        return Results.File(pdf, "application/pdf", $"{run.Slug}-codes.pdf");
+        var run = await db.Runs.AsNoTracking().Include(r => r.SurveyVersion).FirstAsync(r => r.Id == runId);
+        var definition = DefinitionLoader.Load(run.SurveyVersion!.DefinitionJson, run.SurveyVersion.SurveyId);
+        var language = string.IsNullOrWhiteSpace(lang) ? definition.DefaultLanguage : lang;
+        if (!ReportRenderer.Languages.Contains(language))
+            return Results.Problem($"Code cards cannot be printed in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
+        var organization = await db.Organizations.Where(o => o.Id == run.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync() ?? "SurveyPlatform";
+        var pdf = ReportRenderer.RenderCodeCards(new CodeCardRequest(SurveyUrl(http, run.Slug),
+            [.. sheet.Codes.Select(c => new CodeCard(c, RunCodeGenerator.Display(c)))], language, organization)
+        { Survey = definition, Title = run.Name });
+        return Results.File(pdf, "application/pdf", $"{run.Slug}-codes-{language}.pdf");
     }
 
     /// <summary>Every response of the run as CSV (the import format), for organizers of the run's organization after re-authentication.</summary>

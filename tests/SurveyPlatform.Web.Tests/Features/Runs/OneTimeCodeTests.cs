@@ -77,6 +77,16 @@ public sealed class OneTimeCodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_example_code_respondents_are_shown_looks_like_the_codes_they_get()
+    {
+        var code = RunCodeGenerator.Display((await _factory.Service<RunCodeGenerator>().GenerateAsync(_runId, 1))[0]);
+        var shape = new System.Text.RegularExpressions.Regex("[23456789A-HJKMNP-Z]{5}-[23456789A-HJKMNP-Z]{5}");
+        Assert.Matches("^" + shape + "$", code);
+        foreach (var language in new[] { "en", "es", "zh-Hans", "vi", "ar", "ht" })
+            Assert.Matches(shape, Core.Localization.UiStrings.Get("code_hint", language));
+    }
+
+    [Fact]
     public async Task The_organizer_downloads_fresh_codes_as_CSV_and_as_a_PDF_with_one_card_per_code()
     {
         var codes = await _factory.Service<RunCodeGenerator>().GenerateAsync(_runId, 10);
@@ -89,12 +99,19 @@ public sealed class OneTimeCodeTests : IAsyncLifetime
         Assert.Equal("code,url", lines[0]);
         Assert.Equal(11, lines.Length);
         Assert.All(codes, c => Assert.Contains(RunCodeGenerator.Display(c), csv));
+        // The code travels in the address fragment, which browsers never send to the server.
+        Assert.All(codes, c => Assert.Contains($"/s/eastside-codes#code={c}", csv));
 
         var pdf = await browser.Client.GetByteArrayAsync($"/admin/runs/{_runId}/codes/{ticket}.pdf");
         using var document = PdfDocument.Open(pdf);
         Assert.Equal(2, document.NumberOfPages); // 8 cards per page
         var text = string.Join(" ", document.GetPages().Select(p => p.Text));
         Assert.All(codes, c => Assert.Contains(RunCodeGenerator.Display(c), text));
+
+        // The organizer chooses the cards' language.
+        using var spanish = PdfDocument.Open(await browser.Client.GetByteArrayAsync($"/admin/runs/{_runId}/codes/{ticket}.pdf?lang=es"));
+        Assert.Contains("Sirve una sola vez", string.Join(" ", spanish.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.Client.GetAsync($"/admin/runs/{_runId}/codes/{ticket}.pdf?lang=fr")).StatusCode);
 
         // Another organizer's session cannot fetch the sheet, even with the link.
         var other = await _factory.AccountAsync("other@example.org", memberships: (_community, OrganizationRole.Organizer));
