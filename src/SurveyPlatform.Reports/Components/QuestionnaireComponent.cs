@@ -41,14 +41,14 @@ internal sealed class QuestionnaireComponent(ReportContext context)
             T(survey.Consent.Title.Get(language), Typography.BodyBold),
         };
         blocks.AddRange(survey.Consent.Paragraphs.Select(p => (Block)T(p.Get(language), Typography.Small.WithColor(Typography.Ink))));
-        var number = 0;
+        var numbers = QuestionNumbers.Of(survey); // the numbers the console's paper entry shows too
         foreach (var page in survey.Pages)
         {
             var pageBlocks = new List<Block> { new Paragraph([new Span(page.Title.Get(language), Typography.Subheading.WithColor(Typography.Accent))], language == "ar", language) { KeepWithNext = 40 } };
             if (page.Intro is { } intro) pageBlocks.Add(T(intro.Get(language), Typography.Small));
             blocks.AddRange(pageBlocks);
             foreach (var item in page.Items)
-                blocks.Add(new KeepTogether(Item(item, ++number, language, paper)));
+                blocks.Add(new KeepTogether(Item(item, numbers[item.Key], language, paper)));
         }
         return new Stack(blocks, 4);
     }
