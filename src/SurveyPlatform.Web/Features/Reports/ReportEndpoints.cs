@@ -17,7 +17,7 @@ public static class ReportEndpoints
     {
         app.MapGet("/admin/runs/{RunId:guid}/reports/{Kind}.pdf", OrganizerReport).RequireAuthorization(ConsolePolicies.ManageRun);
         app.MapGet("/admin/runs/{RunId:guid}/paper/questionnaire.pdf", PaperQuestionnaire).RequireAuthorization(ConsolePolicies.ManageRun);
-        app.MapGet("/review/runs/{RunId:guid}/brief.pdf", ReviewerBrief).RequireAuthorization(ConsolePolicies.ReviewRun);
+        app.MapGet("/review/runs/{RunId:guid}/{Kind}.pdf", ReviewerReport).RequireAuthorization(ConsolePolicies.ReviewRun);
         app.MapGet("/admin/runs/{RunId:guid}/responses.xlsx", ResponsesXlsx).RequireAuthorization(ConsolePolicies.RunRows);
         app.MapGet("/admin/runs/{RunId:guid}/codebook.csv", CodebookCsv).RequireAuthorization(ConsolePolicies.RunRows);
     }
