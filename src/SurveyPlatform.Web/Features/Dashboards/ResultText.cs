@@ -8,29 +8,33 @@ namespace SurveyPlatform.Web.Features.Dashboards;
 /// <summary>How estimates read, in the reader's language: percentages and scores rounded to whole numbers, and why a result is not shown.</summary>
 public static class ResultText
 {
-    public static string Value(IndicatorKind kind, double? value, string lang = "en") => value is not { } v ? "—" : kind switch
-    {
-        IndicatorKind.Mean => v.ToString("0", CultureInfo.InvariantCulture),
-        IndicatorKind.Difference => UiStrings.Format("results_points", lang, $"{(v >= 0 ? "+" : "−")}{Math.Abs(v * 100).ToString("0", CultureInfo.InvariantCulture)}"),
-        _ => $"{(v * 100).ToString("0", CultureInfo.InvariantCulture)}%",
-    };
+    /// <param name="compared">For a difference, the kind of the figures it compares: shares differ in percentage points, scores in score points.</param>
+    public static string Value(IndicatorKind kind, double? value, string lang = "en", IndicatorKind compared = IndicatorKind.Proportion) =>
+        value is not { } v ? "—" : kind switch
+        {
+            IndicatorKind.Mean => v.ToString("0", CultureInfo.InvariantCulture),
+            IndicatorKind.Difference => UiStrings.Format("results_points", lang, Signed(Points(v, compared))),
+            _ => $"{(v * 100).ToString("0", CultureInfo.InvariantCulture)}%",
+        };
 
-    public static string Interval(IndicatorKind kind, Estimate e, string lang = "en") =>
+    public static string Interval(IndicatorKind kind, Estimate e, string lang = "en", IndicatorKind compared = IndicatorKind.Proportion) =>
         e.CiLow is { } low && e.CiHigh is { } high
             ? kind switch
             {
                 IndicatorKind.Mean => $"{low.ToString("0", CultureInfo.InvariantCulture)}–{high.ToString("0", CultureInfo.InvariantCulture)}",
-                IndicatorKind.Difference => UiStrings.Format("results_points", lang, $"{Signed(kind, low)}–{Signed(kind, high)}"),
-                _ => $"{Signed(kind, low)}–{Signed(kind, high)}%",
+                IndicatorKind.Difference => UiStrings.Format("results_points", lang, $"{Signed(Points(low, compared))}–{Signed(Points(high, compared))}"),
+                _ => $"{(low * 100).ToString("0", CultureInfo.InvariantCulture)}–{(high * 100).ToString("0", CultureInfo.InvariantCulture)}%",
             }
             : "";
 
     /// <summary>The estimate and its interval in words, for the interval chart's text alternative.</summary>
-    public static string Description(IndicatorKind kind, Estimate e, string lang = "en") =>
-        UiStrings.Format("results_interval_aria", lang, Value(kind, e.Value, lang), Interval(kind, e, lang));
+    public static string Description(IndicatorKind kind, Estimate e, string lang = "en", IndicatorKind compared = IndicatorKind.Proportion) =>
+        UiStrings.Format("results_interval_aria", lang, Value(kind, e.Value, lang, compared), Interval(kind, e, lang, compared));
 
-    private static string Signed(IndicatorKind kind, double v) =>
-        kind == IndicatorKind.Difference ? (v * 100).ToString("+0;−0;0", CultureInfo.InvariantCulture) : (v * 100).ToString("0", CultureInfo.InvariantCulture);
+    /// <summary>A difference in points: of shares (0–1) in percentage points, of scores (0–100) as it is.</summary>
+    private static double Points(double v, IndicatorKind compared) => compared == IndicatorKind.Mean ? v : v * 100;
+
+    private static string Signed(double points) => points.ToString("+0;−0;0", CultureInfo.InvariantCulture);
 
     /// <summary>Why an estimate is not shown, in plain words; the privacy reasons first.</summary>
     public static string Withheld(Estimate e, int minCell, string lang = "en")
@@ -54,14 +58,18 @@ public static class ResultText
         _ => "",
     }).Where(f => f.Length > 0));
 
-    /// <summary>The x positions (0–1) of an interval on a bar; proportions and differences use −1..1 or 0..1, scores 0..100.</summary>
-    public static (double Low, double Point, double High)? Bar(IndicatorKind kind, Estimate e)
+    /// <summary>
+    /// The x positions (0–1) of an interval on a bar: shares on 0..1, scores on 0..100, differences of shares on −1..1 and
+    /// of scores on −100..100.
+    /// </summary>
+    public static (double Low, double Point, double High)? Bar(IndicatorKind kind, Estimate e, IndicatorKind compared = IndicatorKind.Proportion)
     {
         if (e.Value is not { } v || e.CiLow is not { } low || e.CiHigh is not { } high)
             return null;
         Func<double, double> scale = kind switch
         {
             IndicatorKind.Mean => x => x / 100,
+            IndicatorKind.Difference when compared == IndicatorKind.Mean => x => (x + 100) / 200,
             IndicatorKind.Difference => x => (x + 1) / 2,
             _ => x => x,
         };

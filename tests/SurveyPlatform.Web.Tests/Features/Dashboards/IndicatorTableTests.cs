@@ -90,6 +90,20 @@ public sealed class IndicatorTableTests : IDisposable
     }
 
     [Fact]
+    public void A_difference_reads_in_percentage_points_for_shares_and_in_score_points_for_scores()
+    {
+        var shares = new Estimate { Value = 0.12, CiLow = 0.05, CiHigh = 0.19, N = 300, Decision = Decisions.Present };
+        Assert.Equal("+12 points", ResultText.Value(IndicatorKind.Difference, shares.Value));
+        Assert.Equal("+5–+19 points", ResultText.Interval(IndicatorKind.Difference, shares));
+        var scores = new Estimate { Value = 4.6, CiLow = -1.6, CiHigh = 10.2, N = 300, Decision = Decisions.Present };
+        Assert.Equal("+5 points", ResultText.Value(IndicatorKind.Difference, scores.Value, "en", IndicatorKind.Mean));
+        Assert.Equal("−2–+10 points", ResultText.Interval(IndicatorKind.Difference, scores, "en", IndicatorKind.Mean));
+        Assert.Equal("+5 puntos", ResultText.Value(IndicatorKind.Difference, scores.Value, "es", IndicatorKind.Mean));
+        var bar = ResultText.Bar(IndicatorKind.Difference, scores, IndicatorKind.Mean)!.Value;
+        Assert.Equal(0.523, bar.Point, 3);
+    }
+
+    [Fact]
     public void Groups_by_language_are_named_by_the_languages_own_names()
     {
         var markup = Table("lang", "en").Markup;
