@@ -155,15 +155,15 @@ public static class ConsoleSession
 
     public static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
 
-    /// <summary>Into the test output folder (or SCREENSHOT_DIR), for people to look at.</summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    /// <summary>Into the test output folder (or SCREENSHOT_DIR), for people to look at: the whole page, or what the window shows.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Environment.GetEnvironmentVariable("SCREENSHOT_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
         // From the top, so that the console's fixed bar is where it belongs in a full-page picture.
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         return path;
     }
 }

@@ -160,7 +160,7 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
             await ConsoleSession.TypeAsync(page.GetByLabel($"{code} in {language}", new() { Exact = true }), name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save area names" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Area names saved")).ToBeVisibleAsync();
-        await ConsoleSession.ScreenshotAsync(page, "console-run-areas.png");
+        await ConsoleSession.ScreenshotAsync(page, "organizer-run-areas.png");
 
         // A respondent answering in Arabic chooses among the Arabic names; no code shows.
         var (phone, _) = await fixture.NewPhonePageAsync();
@@ -205,7 +205,12 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
 
         async Task CheckLayoutAsync(string name)
         {
-            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360, $"{name}: wider than the phone");
+            var wide = await page.EvaluateAsync<string>("""
+                () => document.documentElement.scrollWidth <= 360 ? "" : document.documentElement.scrollWidth + " px: " +
+                    [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 360 || e.getBoundingClientRect().left < 0)
+                        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+                """);
+            Assert.True(wide.Length == 0, $"{name}: wider than the phone, {wide}");
             var heading = await page.Locator("h1").BoundingBoxAsync();
             Assert.True(heading is not null && heading.X >= 0 && heading.X + heading.Width <= 360, $"{name}: the heading is cut");
             await AxeAsync(page, name, violations);
@@ -229,6 +234,7 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
             await Assertions.Expect(languages.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
         await CheckLayoutAsync($"{lang} all");
         await ConsoleSession.ScreenshotAsync(page, $"public-{lang}-360.png");
+        await ConsoleSession.ScreenshotAsync(page, $"public-{lang}-360-top.png", fullPage: false);
 
         // Broken down by a question: its whole text, and the groups by their answers.
         var born = lang == "ar" ? "هل وُلدت في هذا البلد؟" : "Were you born in this country?";
@@ -285,7 +291,10 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("table.results caption").First).ToHaveTextAsync("Grouped by: Were you born in this country?");
         await Assertions.Expect(page.Locator("table.results tbody th[scope=row]", new() { HasTextString = "No" }).First).ToBeVisibleAsync();
         Assert.DoesNotContain("born_here", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await ConsoleSession.ScreenshotAsync(page, "console-results.png");
+        await ConsoleSession.ScreenshotAsync(page, "organizer-results.png");
+        await ConsoleSession.ScreenshotAsync(page, "organizer-results-top.png", fullPage: false);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Across waves" }).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Environment.GetEnvironmentVariable("SCREENSHOT_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screenshots"), "organizer-results-waves.png") });
         await page.Context.CloseAsync();
     }
 
@@ -310,7 +319,9 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText("The run now uses the new version; the 12 responses given so far keep their answers")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("questionnaire version 1.0.0-edit.1", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToBeHiddenAsync(new() { Timeout = 20_000 });
-        await ConsoleSession.ScreenshotAsync(page, "console-wording.png");
+        await page.GetByLabel("Find (key or text)").FillAsync("area");
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "area › area_1 · label" })).ToBeVisibleAsync();
+        await ConsoleSession.ScreenshotAsync(page, "organizer-wording.png");
 
         // Respondents at the same address read the fixed wording.
         var (phone, _) = await fixture.NewPhonePageAsync();
@@ -348,6 +359,7 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
         await ConsoleSession.TypeAsync(page.GetByLabel($"Help line {n}: name in Español"), "Línea de crisis del Lado Este");
         await ConsoleSession.TypeAsync(page.GetByLabel($"Help line {n}: name in العربية"), "خط الأزمات في الجانب الشرقي");
         await ConsoleSession.TypeAsync(page.GetByLabel($"Help line {n}: phone"), "+1 555 010 0142");
+        await ConsoleSession.ScreenshotAsync(page, "organizer-run-help.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save leave address and help lines" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Saved. The survey's pages use them from now on.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("This run's own help lines.", new() { Exact = false })).ToBeVisibleAsync();
@@ -397,7 +409,7 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save this paper response" }).ClickAsync();
         var warning = page.GetByTestId("duplicate-warning");
         await Assertions.Expect(warning).ToContainTextAsync("the same as those of questionnaire 1");
-        await ConsoleSession.ScreenshotAsync(page, "console-paper-entry.png");
+        await ConsoleSession.ScreenshotAsync(page, "organizer-paper-entry.png");
         await Assertions.Expect(page.GetByText("1 saved on this page", new() { Exact = true })).ToBeVisibleAsync();
         await warning.GetByRole(AriaRole.Button, new() { Name = "It is another questionnaire: save it" }).ClickAsync();
         await Assertions.Expect(page.GetByText("2 saved on this page", new() { Exact = true })).ToBeVisibleAsync();
@@ -427,7 +439,7 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
         await Assertions.Expect(trust.Locator("tr", new() { HasTextString = "No answer" })).ToContainTextAsync("fewer than 10");
         var comments = await page.Locator("table.answer-count caption").AllInnerTextsAsync();
         Assert.DoesNotContain(comments, c => c.Contains("anything else", StringComparison.OrdinalIgnoreCase)); // free text never counted
-        await ConsoleSession.ScreenshotAsync(page, "console-run-page.png");
+        await ConsoleSession.ScreenshotAsync(page, "organizer-run-answers.png");
         await page.Context.CloseAsync();
     }
 

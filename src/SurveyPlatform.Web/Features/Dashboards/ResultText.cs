@@ -13,7 +13,7 @@ public static class ResultText
         value is not { } v ? "—" : kind switch
         {
             IndicatorKind.Mean => v.ToString("0", CultureInfo.InvariantCulture),
-            IndicatorKind.Difference => UiStrings.Format("results_points", lang, Signed(Points(v, compared))),
+            IndicatorKind.Difference => UiStrings.Format(PointsKey(compared, Math.Abs(Math.Round(Points(v, compared))) == 1), lang, Signed(Points(v, compared))),
             _ => $"{(v * 100).ToString("0", CultureInfo.InvariantCulture)}%",
         };
 
@@ -22,7 +22,7 @@ public static class ResultText
             ? kind switch
             {
                 IndicatorKind.Mean => $"{low.ToString("0", CultureInfo.InvariantCulture)}–{high.ToString("0", CultureInfo.InvariantCulture)}",
-                IndicatorKind.Difference => UiStrings.Format("results_points", lang, $"{Signed(Points(low, compared))}–{Signed(Points(high, compared))}"),
+                IndicatorKind.Difference => UiStrings.Format(PointsKey(compared, one: false), lang, $"{Signed(Points(low, compared))}–{Signed(Points(high, compared))}"),
                 _ => $"{(low * 100).ToString("0", CultureInfo.InvariantCulture)}–{(high * 100).ToString("0", CultureInfo.InvariantCulture)}%",
             }
             : "";
@@ -33,6 +33,10 @@ public static class ResultText
 
     /// <summary>A difference in points: of shares (0–1) in percentage points, of scores (0–100) as it is.</summary>
     private static double Points(double v, IndicatorKind compared) => compared == IndicatorKind.Mean ? v : v * 100;
+
+    /// <summary>Percentage points (shares) or points of a score, one or several.</summary>
+    private static string PointsKey(IndicatorKind compared, bool one) =>
+        (compared == IndicatorKind.Mean ? "results_score_point" : "results_point") + (one ? "" : "s");
 
     private static string Signed(double points) => points.ToString("+0;−0;0", CultureInfo.InvariantCulture);
 

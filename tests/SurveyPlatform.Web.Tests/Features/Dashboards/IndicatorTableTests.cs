@@ -99,6 +99,9 @@ public sealed class IndicatorTableTests : IDisposable
         Assert.Equal("+5 points", ResultText.Value(IndicatorKind.Difference, scores.Value, "en", IndicatorKind.Mean));
         Assert.Equal("−2–+10 points", ResultText.Interval(IndicatorKind.Difference, scores, "en", IndicatorKind.Mean));
         Assert.Equal("+5 puntos", ResultText.Value(IndicatorKind.Difference, scores.Value, "es", IndicatorKind.Mean));
+        Assert.Equal("+5 分", ResultText.Value(IndicatorKind.Difference, scores.Value, "zh-Hans", IndicatorKind.Mean));
+        Assert.Equal("+5 个百分点", ResultText.Value(IndicatorKind.Difference, 0.05, "zh-Hans"));
+        Assert.Equal("−1 point", ResultText.Value(IndicatorKind.Difference, -0.6, "en", IndicatorKind.Mean));
         var bar = ResultText.Bar(IndicatorKind.Difference, scores, IndicatorKind.Mean)!.Value;
         Assert.Equal(0.523, bar.Point, 3);
     }
