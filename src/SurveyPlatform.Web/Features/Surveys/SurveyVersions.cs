@@ -69,7 +69,7 @@ public sealed class SurveyVersions(IDbContextFactory<SurveyDbContext> dbFactory,
     /// A new version of the run's questionnaire with corrected wording, checked like an upload. The run moves to it when
     /// only wording changed (item keys, answer codes, conditions and indicators as they were), even with responses: they
     /// keep their meaning, and the move is recorded in the audit log with the texts changed and the number of responses
-    /// given with the earlier wording. The run keeps its address and its printed codes.
+    /// given with the earlier wording. The run keeps its address and its printed codes (docs/architecture.md, decision records).
     /// </summary>
     public async Task<WordingSaved> SaveWordingAsync(Guid runId, IReadOnlyDictionary<string, Dictionary<string, string>> changes, ClaimsPrincipal user,
         CancellationToken ct = default)
