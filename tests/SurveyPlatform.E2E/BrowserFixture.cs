@@ -88,6 +88,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("DataDirectory", dataDirectory);
+            // Every test signs its people in from the one address of this machine; the limit itself has its own tests.
+            builder.UseSetting("RateLimiting:Login:PermitLimit", "1000");
         }
     }
 }

@@ -20,7 +20,10 @@ public class SurveyRun
     public RunMode Mode { get; set; } = RunMode.OpenLink;
     /// <summary>Area codes offered by the <c>area</c> item, space-separated; empty = the definition's defaults.</summary>
     public string AreaCodes { get; set; } = "";
-    /// <summary>Labels for <see cref="AreaCodes"/> as JSON (<c>{"area_1": "Northside"}</c>); empty = defaults.</summary>
+    /// <summary>
+    /// Names of the areas per language as JSON (<c>{"eastside": {"en": "Eastside", "es": "Lado este"}}</c>; an older
+    /// <c>{"area_1": "Northside"}</c> names an area alike in every language); empty = the survey's own labels.
+    /// </summary>
     public string AreaLabelsJson { get; set; } = "";
     public DateOnly? OpensOn { get; set; }
     public DateOnly? ClosesOn { get; set; }
@@ -31,6 +34,11 @@ public class SurveyRun
     public DatePrecision DatePrecision { get; set; } = DatePrecision.Day;
     /// <summary>Where the "leave this page" link goes; null = the platform default.</summary>
     public string? QuickExitUrl { get; set; }
+    /// <summary>
+    /// Help lines of the thank-you page as JSON, in the survey's <c>thank_you.resources</c> form (names and descriptions per
+    /// language, phone, address); empty = the survey's own, <c>[]</c> = none.
+    /// </summary>
+    public string HelpLinesJson { get; set; } = "";
     /// <summary>Aggregates published at <c>/r/{Slug}</c> for anyone to read.</summary>
     public bool IsPublished { get; set; }
     /// <summary>Privacy threshold k: smaller groups are never published (never below 5).</summary>

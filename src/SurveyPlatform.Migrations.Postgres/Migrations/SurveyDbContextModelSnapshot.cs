@@ -463,6 +463,10 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
                     b.Property<int>("DatePrecision")
                         .HasColumnType("integer");
 
+                    b.Property<string>("HelpLinesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 

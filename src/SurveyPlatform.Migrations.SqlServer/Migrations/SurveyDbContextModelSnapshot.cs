@@ -465,6 +465,10 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<int>("DatePrecision")
                         .HasColumnType("int");
 
+                    b.Property<string>("HelpLinesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("bit");
 

@@ -454,6 +454,10 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
                     b.Property<int>("DatePrecision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HelpLinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 

@@ -14,17 +14,8 @@ namespace SurveyPlatform.Reports.Components;
 /// </summary>
 internal sealed class QuestionnaireComponent(ReportContext context)
 {
-    /// <summary>
-    /// The number printed before a question: its position among all the survey's items in page order, from 1, every
-    /// item counted (questions asked only of some people and free text too). Paper entry numbers its fields the same way.
-    /// </summary>
-    public static int Number(SurveyDefinition survey, string key)
-    {
-        var items = survey.Items;
-        for (var i = 0; i < items.Count; i++)
-            if (items[i].Key == key) return i + 1;
-        return 0;
-    }
+    /// <summary>The number printed before a question: the one rule of <see cref="QuestionNumbers"/>, which paper entry uses too.</summary>
+    public static int Number(SurveyDefinition survey, string key) => QuestionNumbers.For(survey, key);
 
     public Block? Compose()
     {

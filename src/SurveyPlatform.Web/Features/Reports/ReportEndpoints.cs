@@ -3,12 +3,13 @@ using SurveyPlatform.Reports;
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
 using SurveyPlatform.Web.Features.Runs;
+using SurveyPlatform.Web.Features.Surveys;
 
 namespace SurveyPlatform.Web.Features.Reports;
 
 /// <summary>
-/// Downloads of a run's documents: PDF reports for organizers, the brief for police reviewers and advocates the run is
-/// shared with (aggregates only), and the response rows as XLSX and the codebook as CSV for organizers after re-authentication.
+/// Downloads of a run's documents: PDF reports for organizers, the brief for police reviewers and the brief, full report and
+/// annex for advocates the run is shared with (aggregates only), and the response rows as XLSX and the codebook as CSV for organizers after re-authentication.
 /// </summary>
 public static class ReportEndpoints
 {
@@ -16,7 +17,7 @@ public static class ReportEndpoints
     {
         app.MapGet("/admin/runs/{RunId:guid}/reports/{Kind}.pdf", OrganizerReport).RequireAuthorization(ConsolePolicies.ManageRun);
         app.MapGet("/admin/runs/{RunId:guid}/paper/questionnaire.pdf", PaperQuestionnaire).RequireAuthorization(ConsolePolicies.ManageRun);
-        app.MapGet("/review/runs/{RunId:guid}/brief.pdf", ReviewerBrief).RequireAuthorization(ConsolePolicies.ReviewRun);
+        app.MapGet("/review/runs/{RunId:guid}/{Kind}.pdf", ReviewerReport).RequireAuthorization(ConsolePolicies.ReviewRun);
         app.MapGet("/admin/runs/{RunId:guid}/responses.xlsx", ResponsesXlsx).RequireAuthorization(ConsolePolicies.RunRows);
         app.MapGet("/admin/runs/{RunId:guid}/codebook.csv", CodebookCsv).RequireAuthorization(ConsolePolicies.RunRows);
     }
@@ -39,13 +40,24 @@ public static class ReportEndpoints
         var language = string.IsNullOrEmpty(lang) ? definition.DefaultLanguage : lang;
         if (!languages.Contains(language))
             return Results.Problem($"The questionnaire cannot be printed in '{language}'; allowed: {string.Join(", ", languages)}.", statusCode: StatusCodes.Status400BadRequest);
-        var pdf = RunDocuments.Questionnaire(definition, language, organization);
+        // The run's own areas, named in the chosen language, as respondents and paper entry see them.
+        var pdf = RunDocuments.Questionnaire(SurveyCatalog.ApplyAreaCodes(definition, run), language, organization);
         http.Response.Headers.CacheControl = "no-store";
         return Results.File(pdf, "application/pdf", $"{run.Slug}-questionnaire-{language}.pdf");
     }
 
-    private static Task<IResult> ReviewerBrief(Guid runId, string? lang, HttpContext http, RunDocuments documents) =>
-        ReportAsync(runId, ReportKind.Brief, lang, http, documents);
+    /// <summary>The reports a reviewer may read (see <see cref="ReviewerReports"/>); another kind is refused.</summary>
+    private static async Task<IResult> ReviewerReport(Guid runId, string kind, string? lang, HttpContext http, RunDocuments documents,
+        ConsoleAccess access, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.SurveyDbContext> dbFactory)
+    {
+        ReportKind? wanted = kind switch { "brief" => ReportKind.Brief, "full" => ReportKind.Full, "annex" => ReportKind.Annex, _ => null };
+        if (wanted is not { } reportKind)
+            return Results.NotFound();
+        if (!(await ReviewerReports.KindsAsync(access, dbFactory, http.User, runId, http.RequestAborted)).Contains(reportKind))
+            return Results.Problem("Police reviewers receive the brief for police leaders; the full report and the annex go to the organizers and advocates.",
+                statusCode: StatusCodes.Status403Forbidden);
+        return await ReportAsync(runId, reportKind, lang, http, documents);
+    }
 
     private static async Task<IResult> ReportAsync(Guid runId, ReportKind kind, string? lang, HttpContext http, RunDocuments documents)
     {

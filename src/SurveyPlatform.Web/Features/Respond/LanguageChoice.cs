@@ -6,22 +6,12 @@ namespace SurveyPlatform.Web.Features.Respond;
 /// <summary>Picks the respondent's language: an explicit choice, else Accept-Language, else the survey default.</summary>
 public static class LanguageChoice
 {
-    private static readonly Dictionary<string, string> NativeNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["en"] = "English",
-        ["es"] = "Español",
-        ["zh-Hans"] = "中文（简体）",
-        ["vi"] = "Tiếng Việt",
-        ["ar"] = "العربية",
-        ["ht"] = "Kreyòl ayisyen",
-    };
-
     /// <summary>Languages of the platform's own pages when no survey is known (an unknown address, sign-in).</summary>
     private static readonly string[] PlatformLanguages = ["en", "es", "zh-Hans", "vi", "ar", "ht"];
 
     private static readonly HashSet<string> RightToLeft = new(StringComparer.OrdinalIgnoreCase) { "ar", "fa", "he", "ur", "ps" };
 
-    public static string NativeName(string lang) => NativeNames.GetValueOrDefault(lang, lang);
+    public static string NativeName(string lang) => Core.Localization.LanguageNames.Native(lang);
 
     public static bool IsRightToLeft(string lang) => RightToLeft.Contains(lang.Split('-')[0]);
 

@@ -93,10 +93,10 @@ public static class RespondentHtml
         {
             foreach (var paragraph in definition!.ThankYou.Paragraphs)
                 h.Raw("<p>").Text(paragraph.Get(lang)).Raw("</p>\n");
-            if (definition.ThankYou.Resources.Count > 0)
+            if (model.Run!.HelpLines.Count > 0)
             {
                 h.Raw("<ul class=\"resources\">\n");
-                foreach (var resource in definition.ThankYou.Resources)
+                foreach (var resource in model.Run.HelpLines)
                 {
                     h.Raw("<li>\n<strong>").Text(resource.Name.Get(lang)).Raw("</strong>\n");
                     if (resource.Description is { } description)

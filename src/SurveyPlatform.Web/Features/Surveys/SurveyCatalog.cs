@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Data;
@@ -7,11 +6,17 @@ using SurveyPlatform.Data.Entities;
 
 namespace SurveyPlatform.Web.Features.Surveys;
 
-/// <summary>A run as respondents see it: its settings and its definition with the run's area codes applied.</summary>
+/// <summary>A run as respondents see it: its settings and its definition with the run's areas (codes and names) applied.</summary>
 public sealed record ActiveRun(SurveyRun Run, SurveyDefinition Definition)
 {
     public Guid Id => Run.Id;
     public string Slug => Run.Slug;
+
+    /// <summary>
+    /// The help lines of the thank-you page (names, descriptions, phones, addresses in every language of the survey):
+    /// the run's own, or the survey's when the run has none of its own. Read once per catalog load.
+    /// </summary>
+    public IReadOnlyList<HelpResource> HelpLines { get; init; } = Definition.ThankYou.Resources;
 }
 
 /// <summary>
@@ -41,36 +46,40 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> dbFactory)
                 definition = DefinitionLoader.Load(version.DefinitionJson, $"{version.SurveyId} {version.Version}");
                 definitions[version.Id] = definition;
             }
-            active[run.Slug] = new ActiveRun(run, ApplyAreaCodes(definition, run));
+            active[run.Slug] = new ActiveRun(run, ApplyAreaCodes(definition, run))
+            {
+                HelpLines = Surveys.HelpLines.Resolve(run.HelpLinesJson, definition),
+            };
         }
         _bySlug = active.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>Replaces the options of items marked <c>options_from_run</c> with the run's area codes.</summary>
+    /// <summary>
+    /// The definition as the run's respondents see it: the options of items marked <c>options_from_run</c> are the run's
+    /// area codes (or the survey's own codes when the run gives none), each named in every language of the survey by the
+    /// run's names (see <see cref="AreaNames.Name"/>). Printed questionnaires, paper entry and result labels use it too.
+    /// </summary>
     public static SurveyDefinition ApplyAreaCodes(SurveyDefinition definition, SurveyRun run)
     {
         var codes = run.AreaCodeList;
-        if (codes.Count == 0)
+        var names = AreaNames.Read(run.AreaLabelsJson);
+        if (codes.Count == 0 && names.Count == 0)
             return definition;
-        var labels = string.IsNullOrWhiteSpace(run.AreaLabelsJson)
-            ? new Dictionary<string, string>()
-            : JsonSerializer.Deserialize<Dictionary<string, string>>(run.AreaLabelsJson) ?? [];
 
         return definition with
         {
             Pages = definition.Pages.Select(page => page with
             {
                 Items = page.Items.Select(item => item.OptionsFromRun
-                    ? item with { Options = codes.Select(code => AreaOption(item, code, labels, definition)).ToList() }
+                    ? item with
+                    {
+                        Options = (codes.Count > 0 ? codes : item.Options.Select(o => o.Code).ToList())
+                            .Select(code => new ItemOption(code, new LocalizedText(
+                                definition.Languages.ToDictionary(l => l, l => AreaNames.Name(names, definition, item, code, l)))))
+                            .ToList(),
+                    }
                     : item).ToList(),
             }).ToList(),
         };
-    }
-
-    private static ItemOption AreaOption(SurveyItem item, string code, Dictionary<string, string> labels, SurveyDefinition definition)
-    {
-        if (labels.TryGetValue(code, out var label))
-            return new ItemOption(code, new LocalizedText(definition.Languages.ToDictionary(l => l, _ => label)));
-        return item.FindOption(code) ?? new ItemOption(code, new LocalizedText(definition.Languages.ToDictionary(l => l, _ => code)));
     }
 }

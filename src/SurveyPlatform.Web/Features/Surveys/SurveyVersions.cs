@@ -1,16 +1,18 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Features.Account;
 
 namespace SurveyPlatform.Web.Features.Surveys;
 
 public sealed record SurveyVersionChoice(Guid Id, string SurveyId, string Version, string Label, Guid? OrganizationId);
 
 /// <summary>The questionnaires an organization may start runs from: the shipped ones and its own uploads and edits.</summary>
-public sealed class SurveyVersions(IDbContextFactory<SurveyDbContext> dbFactory)
+public sealed class SurveyVersions(IDbContextFactory<SurveyDbContext> dbFactory, AuditLog audit)
 {
     public const long MaxDefinitionBytes = 2 * 1024 * 1024;
 
@@ -60,11 +62,17 @@ public sealed class SurveyVersions(IDbContextFactory<SurveyDbContext> dbFactory)
         return new AddResult(version.Id, []);
     }
 
+    /// <summary>What saving new wording did: the stored version (or the problems), and whether the run now uses it.</summary>
+    public sealed record WordingSaved(AddResult Result, bool RunMoved, int EarlierResponses);
+
     /// <summary>
-    /// A new version of the run's questionnaire with corrected wording, checked like an upload. The run moves to it
-    /// while it has no responses (every response keeps the wording it was given); otherwise new runs can choose it.
+    /// A new version of the run's questionnaire with corrected wording, checked like an upload. The run moves to it when
+    /// only wording changed (item keys, answer codes, conditions and indicators as they were), even with responses: they
+    /// keep their meaning, and the move is recorded in the audit log with the texts changed and the number of responses
+    /// given with the earlier wording. The run keeps its address and its printed codes (docs/architecture.md, decision records).
     /// </summary>
-    public async Task<(AddResult Result, bool RunMoved)> SaveWordingAsync(Guid runId, IReadOnlyDictionary<string, Dictionary<string, string>> changes, CancellationToken ct = default)
+    public async Task<WordingSaved> SaveWordingAsync(Guid runId, IReadOnlyDictionary<string, Dictionary<string, string>> changes, ClaimsPrincipal user,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.Runs.Include(r => r.SurveyVersion).FirstAsync(r => r.Id == runId, ct);
@@ -72,10 +80,15 @@ public sealed class SurveyVersions(IDbContextFactory<SurveyDbContext> dbFactory)
         var taken = await db.SurveyVersions.Where(v => v.SurveyId == current.SurveyId).Select(v => v.Version).ToListAsync(ct);
         var json = Translations.Apply(current.DefinitionJson, changes, Translations.NextVersion(current.Version, taken));
         var result = await AddAsync(json, $"{current.SurveyId}.survey.json", run.OrganizationId, ct);
-        if (result.VersionId is not { } id || await db.Responses.AnyAsync(r => r.RunId == runId, ct))
-            return (result, false);
+        if (result.VersionId is not { } id || id == current.Id || !Translations.OnlyWordingDiffers(current.DefinitionJson, json))
+            return new WordingSaved(result, false, 0);
+        var earlier = await db.Responses.CountAsync(r => r.RunId == runId, ct);
+        var next = await db.SurveyVersions.Where(v => v.Id == id).Select(v => v.Version).FirstAsync(ct);
         run.SurveyVersionId = id;
         await db.SaveChangesAsync(ct);
-        return (result, true);
+        await audit.WriteAsync(user, AuditActions.SurveyEdited, run.OrganizationId, run.Slug,
+            $"wording {current.SurveyId} {current.Version} → {next}; {Translations.Describe(current.DefinitionJson, changes)}; "
+            + $"the run moved to it with {earlier} responses given with the earlier wording (item keys and answer codes unchanged)");
+        return new WordingSaved(result, true, earlier);
     }
 }

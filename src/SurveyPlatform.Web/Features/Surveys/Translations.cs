@@ -45,6 +45,58 @@ public static class Translations
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
+    /// <summary>
+    /// Whether two definitions differ in wording only: with every localized text and the version label left out, the same
+    /// JSON (item keys, types, answer codes, conditions, indicators and breakdowns as they were), so that stored answers
+    /// keep their meaning under either.
+    /// </summary>
+    public static bool OnlyWordingDiffers(string before, string after) =>
+        JsonNode.DeepEquals(Skeleton(before), Skeleton(after));
+
+    /// <summary>The changed texts in words, e.g. "2 texts changed: area · text (es), consent · agree (ar, ht)".</summary>
+    public static string Describe(string json, IReadOnlyDictionary<string, Dictionary<string, string>> changes)
+    {
+        var labels = Read(json).ToDictionary(t => t.Path, t => t.Label, StringComparer.Ordinal);
+        var parts = changes.Where(c => c.Value.Count > 0)
+            .Select(c => $"{labels.GetValueOrDefault(c.Key, c.Key)} ({string.Join(", ", c.Value.Keys)})").ToList();
+        return $"{parts.Count} {(parts.Count == 1 ? "text" : "texts")} changed: {string.Join(", ", parts)}";
+    }
+
+    private static JsonNode Skeleton(string json)
+    {
+        var root = JsonNode.Parse(json)!;
+        (root as JsonObject)?.Remove("version");
+        Strip(root, Languages(json).ToHashSet(StringComparer.Ordinal));
+        return root;
+    }
+
+    /// <summary>Replaces every localized text under <paramref name="node"/> by null.</summary>
+    private static void Strip(JsonNode? node, HashSet<string> languages)
+    {
+        bool IsText(JsonNode? n) => n is JsonObject o && o.Count > 0 && o.All(p => languages.Contains(p.Key) && p.Value is JsonValue);
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var name in obj.Select(p => p.Key).ToList())
+                {
+                    if (IsText(obj[name]))
+                        obj[name] = null;
+                    else
+                        Strip(obj[name], languages);
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (IsText(array[i]))
+                        array[i] = null;
+                    else
+                        Strip(array[i], languages);
+                }
+                break;
+        }
+    }
+
     /// <summary>The next version label of an edited definition: 1.0.0 → 1.0.0-edit.1 → 1.0.0-edit.2.</summary>
     public static string NextVersion(string version, IEnumerable<string> taken)
     {

@@ -54,7 +54,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /admin/runs/{RunId:guid}/responses.xlsx"] = new[] { Actor.OrganizerA },
         ["GET /admin/runs/{RunId:guid}/codebook.csv"] = new[] { Actor.OrganizerA },
         ["GET /admin/runs/{RunId:guid}/reports/{Kind}.pdf"] = RunManagers, // aggregates: brief, full report, annex
-        ["GET /review/runs/{RunId:guid}/brief.pdf"] = Reviewers, // the brief only: no rows, no free text
+        ["GET /review/runs/{RunId:guid}/{Kind}.pdf"] = Reviewers, // aggregates only: the brief; advocates also the full report and the annex
         ["GET /admin/runs/{RunId:guid}/wording"] = RunManagers,
         ["GET /admin/runs/{RunId:guid}/paper"] = new[] { Actor.OrganizerA }, // typing in answers: organizers of the run's organization only
         ["GET /admin/runs/{RunId:guid}/paper/questionnaire.pdf"] = RunManagers,

@@ -1,6 +1,7 @@
 using Bunit;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Web.Features.Dashboards;
 using SurveyPlatform.Web.Features.Runs;
 
@@ -17,11 +18,9 @@ public sealed class IndicatorTableTests : IDisposable
     public void A_presented_proportion_shows_a_whole_percentage_its_interval_and_a_bar()
     {
         var row = _context.Render<EstimateRow>(p => p
-            .Add(r => r.Label, "Less likely to report as a victim")
             .Add(r => r.Group, "All")
             .Add(r => r.Kind, IndicatorKind.Proportion)
             .Add(r => r.MinCell, 10)
-            .Add(r => r.First, true)
             .Add(r => r.Estimate, new Estimate { Value = 0.4567, CiLow = 0.31, CiHigh = 0.605, N = 120, Decision = Decisions.Present }));
         Assert.Contains("46%", row.Markup);
         Assert.Contains("31–61%", row.Markup);
@@ -33,8 +32,7 @@ public sealed class IndicatorTableTests : IDisposable
     public void A_privacy_suppressed_group_shows_why_and_neither_numbers_nor_its_size()
     {
         var row = _context.Render<EstimateRow>(p => p
-            .Add(r => r.Label, "Less likely to report as a victim")
-            .Add(r => r.Group, "born_here: Yes")
+            .Add(r => r.Group, "Yes")
             .Add(r => r.Kind, IndicatorKind.Proportion)
             .Add(r => r.MinCell, 10)
             .Add(r => r.Estimate, new Estimate { N = 3, Decision = Decisions.Suppress, Reasons = [Decisions.Privacy] }));
@@ -61,5 +59,60 @@ public sealed class IndicatorTableTests : IDisposable
         var counts = SmallCounts.Suppress([("en", 40), ("es", 12), ("vi", 3)], 10);
         Assert.Equal([("en", (int?)40), ("es", null), ("vi", null)], counts);
         Assert.All(SmallCounts.Suppress([("en", 40), ("es", 12)], 10), c => Assert.NotNull(c.Count));
+    }
+
+    private static readonly SurveyDefinition Standard = DefinitionLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "surveys", "community-trust.survey.json"));
+
+    private IRenderedComponent<IndicatorTable> Table(string by, string lang)
+    {
+        var table = SyntheticResponses.Generate(Standard, new SyntheticOptions { Count = 2000, Seed = 7 });
+        var report = IndicatorEngine.Compute(table, new EngineOptions { MinCell = 10, Breakdowns = [Breakdown.Of(by)] });
+        return _context.Render<IndicatorTable>(p => p
+            .Add(t => t.Report, report)
+            .Add(t => t.Definition, Standard)
+            .Add(t => t.Lang, lang)
+            .Add(t => t.Caption, "caption"));
+    }
+
+    [Fact]
+    public void Groups_are_named_by_their_answer_in_the_readers_language_never_by_key_or_code()
+    {
+        var spanish = Table("born_here", "es").Markup;
+        Assert.Contains(">Sí<", spanish);
+        Assert.Contains(">Todos<", spanish);
+        Assert.Contains("Estimación", spanish);
+        Assert.DoesNotContain("born_here", spanish);
+        Assert.DoesNotContain(">All<", spanish);
+
+        var arabic = Table("born_here", "ar").Markup;
+        Assert.Contains("الكل", arabic);
+        Assert.Contains("dir=\"ltr\"", arabic); // figures keep their order inside right-to-left text
+    }
+
+    [Fact]
+    public void A_difference_reads_in_percentage_points_for_shares_and_in_score_points_for_scores()
+    {
+        var shares = new Estimate { Value = 0.12, CiLow = 0.05, CiHigh = 0.19, N = 300, Decision = Decisions.Present };
+        Assert.Equal("+12 points", ResultText.Value(IndicatorKind.Difference, shares.Value));
+        Assert.Equal("+5–+19 points", ResultText.Interval(IndicatorKind.Difference, shares));
+        var scores = new Estimate { Value = 4.6, CiLow = -1.6, CiHigh = 10.2, N = 300, Decision = Decisions.Present };
+        Assert.Equal("+5 points", ResultText.Value(IndicatorKind.Difference, scores.Value, "en", IndicatorKind.Mean));
+        Assert.Equal("−2–+10 points", ResultText.Interval(IndicatorKind.Difference, scores, "en", IndicatorKind.Mean));
+        Assert.Equal("+5 puntos", ResultText.Value(IndicatorKind.Difference, scores.Value, "es", IndicatorKind.Mean));
+        Assert.Equal("+5 分", ResultText.Value(IndicatorKind.Difference, scores.Value, "zh-Hans", IndicatorKind.Mean));
+        Assert.Equal("+5 个百分点", ResultText.Value(IndicatorKind.Difference, 0.05, "zh-Hans"));
+        Assert.Equal("−1 point", ResultText.Value(IndicatorKind.Difference, -0.6, "en", IndicatorKind.Mean));
+        var bar = ResultText.Bar(IndicatorKind.Difference, scores, IndicatorKind.Mean)!.Value;
+        Assert.Equal(0.523, bar.Point, 3);
+    }
+
+    [Fact]
+    public void Groups_by_language_are_named_by_the_languages_own_names()
+    {
+        var markup = Table("lang", "en").Markup;
+        Assert.Contains(">Español<", markup);
+        Assert.Contains(">العربية<", markup);
+        Assert.DoesNotContain(">es<", markup);
+        Assert.DoesNotContain("lang:", markup);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReportDownloadTests : IAsyncLifetime
     private const string Comment = "Un comentario que nunca sale en un informe";
     private readonly PlatformFactory _factory = new PlatformFactory().With("Account:RequireTwoFactorForOrganizers", "false");
     private Guid _runId;
-    private TestAccount _organizer = default!, _reviewer = default!;
+    private TestAccount _organizer = default!, _reviewer = default!, _advocate = default!;
 
     public async ValueTask InitializeAsync()
     {
@@ -24,11 +24,14 @@ public sealed class ReportDownloadTests : IAsyncLifetime
         var police = await _factory.OrganizationAsync("Metro Police", OrganizationKind.PoliceDepartment);
         _organizer = await _factory.AccountAsync("organizer@example.org", memberships: (community, OrganizationRole.Organizer));
         _reviewer = await _factory.AccountAsync("reviewer@example.org", memberships: (police, OrganizationRole.PoliceReviewer));
+        var advocacy = await _factory.OrganizationAsync("Rights Group", OrganizationKind.Advocacy);
+        _advocate = await _factory.AccountAsync("advocate@example.org", memberships: (advocacy, OrganizationRole.Advocate));
         _runId = await _factory.RunAsync("eastside", community);
         // 40 responses: 39 born abroad and 1 born here (a group far below the threshold of 10), 3 answered in Vietnamese.
         await _factory.AddResponsesAsync(_runId, 40, Comment, i => i < 3 ? "vi" : "es");
         await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
         db.RunShares.Add(new RunShare { RunId = _runId, OrganizationId = police });
+        db.RunShares.Add(new RunShare { RunId = _runId, OrganizationId = advocacy });
         await db.SaveChangesAsync();
     }
 
@@ -85,6 +88,42 @@ public sealed class ReportDownloadTests : IAsyncLifetime
             Assert.False(denied.IsSuccessStatusCode, path);
             Assert.NotEqual("application/pdf", denied.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Theory]
+    [InlineData("brief")]
+    [InlineData("full")]
+    [InlineData("annex")]
+    public async Task Advocates_download_the_brief_the_full_report_and_the_annex_with_aggregates_only(string kind)
+    {
+        var browser = ConsoleBrowser.Open(_factory);
+        await browser.SignInAsync(_advocate);
+        var response = await browser.Client.GetAsync($"/review/runs/{_runId}/{kind}.pdf?lang=es");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var text = PdfText(await response.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain(Comment, text);
+        AssertSmallGroupsHidden(text);
+        var page = await browser.GetAsync($"/review/runs/{_runId}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"/review/runs/{_runId}/{kind}.pdf", browser.LastBody);
+    }
+
+    [Fact]
+    public async Task Police_reviewers_are_refused_the_full_report_and_the_annex_and_are_not_offered_them()
+    {
+        var browser = ConsoleBrowser.Open(_factory);
+        await browser.SignInAsync(_reviewer);
+        foreach (var kind in new[] { "full", "annex" })
+        {
+            var response = await browser.Client.GetAsync($"/review/runs/{_runId}/{kind}.pdf");
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync($"/review/runs/{_runId}/responses.pdf")).StatusCode);
+        await browser.GetAsync($"/review/runs/{_runId}");
+        Assert.Contains($"/review/runs/{_runId}/brief.pdf", browser.LastBody);
+        Assert.DoesNotContain($"/review/runs/{_runId}/full.pdf", browser.LastBody);
     }
 
     [Fact]

@@ -47,10 +47,10 @@ public sealed class WordingTests : IAsyncLifetime
     public async Task A_fixed_translation_becomes_a_new_version_that_the_run_without_responses_uses()
     {
         var versions = _factory.Service<SurveyVersions>();
-        var (result, moved) = await versions.SaveWordingAsync(_runId, new Dictionary<string, Dictionary<string, string>>
+        var (result, moved, _) = await versions.SaveWordingAsync(_runId, new Dictionary<string, Dictionary<string, string>>
         {
             ["$.pages[0].items[0].text"] = new() { ["es"] = "¿En qué barrio vive usted?" },
-        });
+        }, Organizer);
         Assert.Empty(result.Errors);
         Assert.True(moved);
         await _factory.Service<SurveyCatalog>().ReloadAsync();
@@ -62,13 +62,61 @@ public sealed class WordingTests : IAsyncLifetime
         Assert.Equal(2, await db.SurveyVersions.CountAsync(v => v.SurveyId == "community-trust"));
     }
 
+    private System.Security.Claims.ClaimsPrincipal Organizer => new(new System.Security.Claims.ClaimsIdentity(
+        [new(System.Security.Claims.ClaimTypes.NameIdentifier, _organizer.Id), new(System.Security.Claims.ClaimTypes.Name, _organizer.Email)], "test"));
+
+    [Fact]
+    public async Task A_wording_fix_reaches_a_run_with_responses_at_the_same_address_and_is_recorded_in_the_audit_log()
+    {
+        await _factory.AddResponsesAsync(_runId, 12, "", _ => "es");
+        var codes = await _factory.Service<Web.Features.Runs.RunCodeGenerator>().GenerateAsync(_runId, 1);
+        var saved = await _factory.Service<SurveyVersions>().SaveWordingAsync(_runId, new Dictionary<string, Dictionary<string, string>>
+        {
+            ["$.pages[0].items[0].text"] = new() { ["es"] = "¿En qué barrio vive usted?", ["ar"] = "في أي حي تسكن؟" },
+        }, Organizer);
+
+        Assert.Empty(saved.Result.Errors);
+        Assert.True(saved.RunMoved);
+        Assert.Equal(12, saved.EarlierResponses);
+        await _factory.Service<SurveyCatalog>().ReloadAsync();
+        var run = _factory.Service<SurveyCatalog>().Find("eastside")!; // the same address
+        Assert.Equal("1.0.0-edit.1", run.Definition.Version);
+        Assert.Equal("¿En qué barrio vive usted?", run.Definition.FindItem("area")!.Text.Get("es"));
+        await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
+        Assert.Equal(12, await db.Responses.CountAsync(r => r.RunId == _runId));
+        Assert.Equal(1, await db.RunCodes.CountAsync(c => c.RunId == _runId && !c.Used)); // printed codes still work
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == "survey-edited");
+        Assert.Equal(_organizer.Id, audit.UserId);
+        Assert.Equal("eastside", audit.Target);
+        Assert.Contains("1.0.0 → 1.0.0-edit.1", audit.Detail);
+        Assert.Contains("1 text changed: area · text (es, ar)", audit.Detail);
+        Assert.Contains("12 responses given with the earlier wording", audit.Detail);
+
+        // The results of the run read the answers given before and after alike.
+        var report = await _factory.Service<Web.Features.Dashboards.RunResults>().ForRunAsync(_runId);
+        Assert.Equal(12, report!.Report.Responses);
+    }
+
+    [Fact]
+    public void Only_a_change_of_wording_counts_as_wording_a_changed_code_or_condition_does_not()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "surveys", "community-trust.survey.json"));
+        var reworded = Translations.Apply(json, new Dictionary<string, Dictionary<string, string>>
+        {
+            ["$.pages[0].items[0].text"] = new() { ["en"] = "Which part of town do you live in?" },
+        }, "1.0.0-edit.1");
+        Assert.True(Translations.OnlyWordingDiffers(json, reworded));
+        Assert.False(Translations.OnlyWordingDiffers(json, json.Replace("\"code\": \"area_1\"", "\"code\": \"north\"", StringComparison.Ordinal)));
+        Assert.False(Translations.OnlyWordingDiffers(json, json.Replace("\"born_here = no\"", "\"born_here = yes\"", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task An_emptied_translation_is_refused_with_the_message_of_survey_validate_and_nothing_is_stored()
     {
-        var (result, moved) = await _factory.Service<SurveyVersions>().SaveWordingAsync(_runId, new Dictionary<string, Dictionary<string, string>>
+        var (result, moved, _) = await _factory.Service<SurveyVersions>().SaveWordingAsync(_runId, new Dictionary<string, Dictionary<string, string>>
         {
             ["$.pages[0].items[0].text"] = new() { ["vi"] = "  " },
-        });
+        }, Organizer);
         Assert.False(moved);
         Assert.Contains(result.Errors, e => e.Contains("$.pages[0].items[0].text", StringComparison.Ordinal) && e.Contains("'vi'", StringComparison.Ordinal));
         await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
