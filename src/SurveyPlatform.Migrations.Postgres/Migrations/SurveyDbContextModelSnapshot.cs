@@ -463,6 +463,9 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
                     b.Property<int>("DatePrecision")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("HoldsSyntheticResponses")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 

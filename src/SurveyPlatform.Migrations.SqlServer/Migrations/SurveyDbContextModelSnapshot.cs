@@ -465,6 +465,9 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<int>("DatePrecision")
                         .HasColumnType("int");
 
+                    b.Property<bool>("HoldsSyntheticResponses")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("bit");
 

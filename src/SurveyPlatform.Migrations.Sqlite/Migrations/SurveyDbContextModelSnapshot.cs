@@ -454,6 +454,9 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
                     b.Property<int>("DatePrecision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HoldsSyntheticResponses")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
