@@ -104,7 +104,7 @@ public static class DatabaseBackup
             connectionString = new SqliteConnectionStringBuilder { DataSource = connectionString, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        ResponseRows.ApplyPragmas(connection);
+        Execute(connection, "PRAGMA busy_timeout=30000");
         return connection;
     }
 

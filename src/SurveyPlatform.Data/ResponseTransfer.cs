@@ -21,7 +21,10 @@ public static class ResponseTransfer
     /// <summary>Loads every response of <paramref name="run"/>; answers are checked against the definition as they are read.</summary>
     public static async Task<ResponseTable> LoadAsync(SurveyDbContext db, SurveyRun run, SurveyDefinition definition, CancellationToken ct = default)
     {
-        var loader = new AnswerJson.Reader(new ResponseTableBuilder(definition, run.AreaCodeList, capacity: 1024), run.Wave, run.Site);
+        var loader = new AnswerJson.Reader(new ResponseTableBuilder(definition, run.AreaCodeList, capacity: 1024)
+        {
+            Synthetic = run.HoldsSyntheticResponses, // results, reports and exports then say so
+        }, run.Wave, run.Site);
         if (db.Database.IsSqlite())
         {
             // The hot path (a million rows within the 3 s budget): SQLite's own statement API steps through the rows on
@@ -103,7 +106,10 @@ public static class ResponseTransfer
             written = end;
             progress?.Report(written);
         }
+        if (table.Synthetic)
+            await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HoldsSyntheticResponses, true), ct);
         await transaction.CommitAsync(ct);
+        run.HoldsSyntheticResponses |= table.Synthetic;
         return written;
     }
 
@@ -205,7 +211,11 @@ public static class ResponseTransfer
                 last = text!;
             }
         });
+        // In the same transaction: the run holds synthetic rows exactly when they are in it.
+        if (table.Synthetic)
+            Execute(connection, $"UPDATE Runs SET HoldsSyntheticResponses = 1 WHERE Id = '{ResponseRows.SqliteText(run.Id)}'");
         transaction.Commit();
+        run.HoldsSyntheticResponses |= table.Synthetic;
         progress?.Report(order.Length);
         return order.Length;
     }
