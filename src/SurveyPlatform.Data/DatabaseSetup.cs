@@ -23,6 +23,8 @@ public static class DatabaseSetup
         services.AddDbContextFactory<SurveyDbContext>(db => Configure(db, options.Provider, connectionString));
         if (options.Provider == DatabaseProvider.Sqlite)
             services.AddSingleton<GroupWriter>(_ => new SqliteGroupWriter(connectionString));
+        else if (options.Provider == DatabaseProvider.Postgres)
+            services.AddSingleton<GroupWriter>(_ => new PostgresGroupWriter(connectionString));
         services.AddSingleton(sp => new ResponseMixer(options.Provider, connectionString, mixing ?? new MixingOptions(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetService<ILoggerFactory>()?.CreateLogger<ResponseMixer>() ?? NullLogger<ResponseMixer>.Instance));
