@@ -95,6 +95,28 @@ internal static partial class SqliteForensics
         return scores.ToDictionary(s => s.Key, s => s.Value.Average());
     }
 
+    /// <summary>
+    /// The same attack on rows recognised by bytes of their own (a receipt's hash): within each page, the row whose bytes sit
+    /// lower was placed later.
+    /// </summary>
+    public static Dictionary<string, double> OrderByPositionInPage(IEnumerable<KeyValuePair<int, byte[]>> pages, IReadOnlyDictionary<string, byte[]> rows)
+    {
+        var scores = new Dictionary<string, List<double>>();
+        foreach (var (_, page) in pages)
+        {
+            var found = rows.Select(r => (r.Key, At: page.AsSpan().IndexOf(r.Value))).Where(f => f.At > 0).OrderByDescending(f => f.At).ToList();
+            if (found.Count < 2)
+                continue;
+            for (var rank = 0; rank < found.Count; rank++)
+            {
+                if (!scores.TryGetValue(found[rank].Key, out var list))
+                    scores[found[rank].Key] = list = [];
+                list.Add(rank / (double)(found.Count - 1));
+            }
+        }
+        return scores.ToDictionary(s => s.Key, s => s.Value.Average());
+    }
+
     /// <summary>The attack on the log: a row first appears in the frame of the commit that wrote it.</summary>
     public static Dictionary<string, double> OrderByFirstFrame(byte[] wal, IReadOnlySet<string> ids)
     {

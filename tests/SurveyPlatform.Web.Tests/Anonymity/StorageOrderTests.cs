@@ -44,13 +44,18 @@ public sealed class StorageOrderTests : IAsyncLifetime
         await mixer.MixAsync(); // the start-up mix, done
 
         var older = new List<string>();
+        var receipts = new Dictionary<string, byte[]>();
         (double Wal, double Cells) before = default;
+        var receiptsBefore = 0.0;
         for (var window = 0; window < Windows; window++)
         {
             for (var i = 0; i < PerWindow; i++)
-                older.Add(await SubmitAsync(store, run, definition, $"w{window} r{i}"));
+                older.Add(await SubmitAsync(store, run, definition, $"w{window} r{i}", receipts));
             if (window == 0)
+            {
                 before = Attack(Copy("before"), older);
+                receiptsBefore = ReceiptAttack(Copy("before-receipts"), older, receipts);
+            }
             Assert.True(await mixer.MixAsync(force: false), "the mixer saw nothing written");
         }
         var mixedAt = DateTime.UtcNow;
@@ -70,6 +75,10 @@ public sealed class StorageOrderTests : IAsyncLifetime
         Assert.Equal(0, new FileInfo(Path.Combine(afterMix, "surveyplatform.db-wal")).Length);
         var (_, cellsAfterMix) = Attack(afterMix, older);
         Assert.True(Math.Abs(cellsAfterMix) < 0.2, $"cell positions order mixed responses right after the mix: ρ = {cellsAfterMix:F2}");
+        // Receipts were written in the same commits as their responses: they must not keep that order either.
+        Assert.True(receiptsBefore > 0.3, $"the attack should order unmixed receipts (ρ = {receiptsBefore:F2})");
+        var receiptOrder = ReceiptAttack(copy, older, receipts);
+        Assert.True(Math.Abs(receiptOrder) < 0.2, $"positions of submission receipts order mixed submissions: ρ = {receiptOrder:F2}");
 
         // The files' times say when the mixer last ran, nothing of when anyone answered.
         foreach (var file in Directory.GetFiles(afterMix))
@@ -152,12 +161,15 @@ public sealed class StorageOrderTests : IAsyncLifetime
     }
 
     /// <summary>One respondent's submission through the server's own write path; returns the stored row's id as SQLite keeps it.</summary>
-    private static async Task<string> SubmitAsync(ResponseStore store, SurveyRun run, SurveyDefinition definition, string marker)
+    private static async Task<string> SubmitAsync(ResponseStore store, SurveyRun run, SurveyDefinition definition, string marker,
+        Dictionary<string, byte[]>? receipts = null)
     {
         var answers = StandardAnswers.ForeignBornVictim.ToDictionary(a => a.Key, a => string.Join(' ', a.Value));
         answers["comments"] = marker;
         var response = ResponseRows.New(run, definition, "en", answers, ResponseMode.Online, DateOnly.FromDateTime(DateTime.UtcNow));
-        Assert.Equal(SubmitOutcome.Stored, await store.SubmitAsync(response, RandomNumberGenerator.GetBytes(32)));
+        var receipt = RandomNumberGenerator.GetBytes(32);
+        Assert.Equal(SubmitOutcome.Stored, await store.SubmitAsync(response, receipt));
+        receipts?.Add(ResponseRows.SqliteText(response.Id), receipt);
         return ResponseRows.SqliteText(response.Id);
     }
 
@@ -182,6 +194,15 @@ public sealed class StorageOrderTests : IAsyncLifetime
         var ids = trueOrder.ToHashSet();
         return (SqliteForensics.Spearman(trueOrder, SqliteForensics.OrderByFirstFrame(wal, ids)),
             SqliteForensics.Spearman(trueOrder, SqliteForensics.OrderByCellOffsets(SqliteForensics.CurrentPages(database, wal), ids)));
+    }
+
+    private static double ReceiptAttack(string copy, IReadOnlyList<string> trueOrder, IReadOnlyDictionary<string, byte[]> receipts)
+    {
+        var database = File.ReadAllBytes(Path.Combine(copy, "surveyplatform.db"));
+        var walFile = Path.Combine(copy, "surveyplatform.db-wal");
+        var wal = File.Exists(walFile) ? File.ReadAllBytes(walFile) : [];
+        return SqliteForensics.Spearman(trueOrder, SqliteForensics.OrderByPositionInPage(SqliteForensics.CurrentPages(database, wal),
+            trueOrder.ToDictionary(id => id, id => receipts[id])));
     }
 
     /// <summary>
