@@ -85,6 +85,22 @@ public sealed class StorageOrderTests : IAsyncLifetime
             Assert.True(File.GetLastWriteTimeUtc(file) >= mixedAt.AddSeconds(-5) || File.GetLastWriteTimeUtc(file) <= _started,
                 $"{Path.GetFileName(file)} was last written at {File.GetLastWriteTimeUtc(file):O}, while responses came in");
 
+        // Mixing kept every row and the schema: the database is intact, its index on the run is there, every response is read.
+        await using (var live = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=false"))
+        {
+            live.Open();
+            using var check = live.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", check.ExecuteScalar());
+            check.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('IX_Responses_RunId', 'IX_SubmissionReceipts_RunId')";
+            Assert.Equal(2L, check.ExecuteScalar());
+        }
+        await using (var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(Windows * PerWindow + 30, await db.Responses.CountAsync(r => r.RunId == run.Id));
+            Assert.Equal(Windows * PerWindow + 30, await db.SubmissionReceipts.CountAsync());
+        }
+
         // A backup, taken within the window, orders nobody: not the mixed rows, not the recent ones.
         var backup = DatabaseBackup.Backup($"Data Source={_factory.DatabasePath}", Path.Combine(_copies, "backup.db"));
         var all = older.Concat(recent).ToList();
