@@ -64,6 +64,13 @@ public static partial class Driver
     {
         if (database is null)
             return null;
+        if (database.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            using var postgres = new Npgsql.NpgsqlConnection(database);
+            postgres.Open();
+            using var count = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM \"Responses\"", postgres);
+            return (long)count.ExecuteScalar()!;
+        }
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         connection.Open();
         using var cmd = connection.CreateCommand();

@@ -13,7 +13,8 @@ public sealed record DriverOptions(
                           [--server-pid PID] [--out bench/results/submit.md] [--label text]
           --warmup      seconds of the same load first, not measured: the server compiles its hot code to its
                         final tier (a fresh .NET process runs slower for its first 10 to 20 s under load)
-          --db          count rows before and after, to prove that no accepted submission was lost
+          --db          count rows before and after, to prove that no accepted submission was lost: the SQLite file,
+                        or a PostgreSQL connection string (Host=…)
           --server-pid  sample the server's resident memory (RSS) during the run
         Only loopback addresses are accepted.
         """;

@@ -53,12 +53,18 @@ internal static class Inputs
         return result.Definition;
     }
 
-    public static ResponseFile LoadResponses(FileInfo file, SurveyDefinition definition, string[]? areas, bool ignoreUnknown)
+    public static ResponseFile LoadResponses(FileInfo file, SurveyDefinition definition, string[]? areas, bool ignoreUnknown,
+        string? wave = null, string? site = null)
     {
         try
         {
-            return ResponseCsv.ReadFile(file.FullName, definition,
-                new CsvReadOptions { AreaCodes = areas is { Length: > 0 } ? areas : null, IgnoreUnknownColumns = ignoreUnknown });
+            return ResponseCsv.ReadFile(file.FullName, definition, new CsvReadOptions
+            {
+                AreaCodes = areas is { Length: > 0 } ? areas : null,
+                IgnoreUnknownColumns = ignoreUnknown,
+                Wave = wave,
+                Site = site,
+            });
         }
         catch (ResponseFileException e)
         {

@@ -35,6 +35,9 @@ public static class DatabaseBackup
         var partial = outFile + ".partial";
         try
         {
+            File.Delete(partial);
+            DataFolder.CreatePrivateFile(partial); // a backup holds every response: readable by this account only
+
             using (var from = Open(source.ToString()))
             using (var to = Open(partial, create: true))
             {
@@ -71,7 +74,8 @@ public static class DatabaseBackup
         var target = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         var targetFolder = Path.GetDirectoryName(Path.GetFullPath(target.DataSource));
         if (targetFolder is not null)
-            Directory.CreateDirectory(targetFolder);
+            DataFolder.Create(targetFolder);
+        DataFolder.CreatePrivateFile(target.DataSource);
         try
         {
             using (var from = Open(new SqliteConnectionStringBuilder { DataSource = backupFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
@@ -100,7 +104,7 @@ public static class DatabaseBackup
             connectionString = new SqliteConnectionStringBuilder { DataSource = connectionString, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=10000");
+        Execute(connection, "PRAGMA busy_timeout=30000");
         return connection;
     }
 

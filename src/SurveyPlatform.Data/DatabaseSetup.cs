@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SurveyPlatform.Data;
 
@@ -14,12 +16,19 @@ public static class DatabaseSetup
     public const string SqlServerMigrationsAssembly = "SurveyPlatform.Migrations.SqlServer";
     public const string PostgresMigrationsAssembly = "SurveyPlatform.Migrations.Postgres";
 
-    public static IServiceCollection AddSurveyDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
+    public static IServiceCollection AddSurveyDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory,
+        MixingOptions? mixing = null)
     {
         var connectionString = ResolveConnectionString(options, dataDirectory);
         services.AddDbContextFactory<SurveyDbContext>(db => Configure(db, options.Provider, connectionString));
         if (options.Provider == DatabaseProvider.Sqlite)
-            services.AddSingleton(_ => new SqliteGroupWriter(connectionString));
+            services.AddSingleton<GroupWriter>(_ => new SqliteGroupWriter(connectionString));
+        else if (options.Provider == DatabaseProvider.Postgres)
+            services.AddSingleton<GroupWriter>(_ => new PostgresGroupWriter(connectionString));
+        services.AddSingleton(sp => new ResponseMixer(options.Provider, connectionString, mixing ?? new MixingOptions(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<ResponseMixer>() ?? NullLogger<ResponseMixer>.Instance));
+        services.AddHostedService(sp => sp.GetRequiredService<ResponseMixer>());
         services.AddSingleton<ResponseStore>();
         return services;
     }
@@ -32,10 +41,12 @@ public static class DatabaseSetup
         if (options.Provider != DatabaseProvider.Sqlite)
             throw new InvalidOperationException(
                 $"Database:ConnectionString is required when Database:Provider is {options.Provider}.");
-        Directory.CreateDirectory(dataDirectory);
+        DataFolder.Create(dataDirectory);
+        var file = Path.Combine(dataDirectory, "surveyplatform.db");
+        DataFolder.CreatePrivateFile(file);
         return new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataDirectory, "surveyplatform.db"),
+            DataSource = file,
             ForeignKeys = true,
             DefaultTimeout = 30,
         }.ToString();
@@ -81,13 +92,14 @@ public static class DatabaseSetup
 }
 
 /// <summary>
-/// Every SQLite connection commits durably: with WAL, <c>synchronous=FULL</c> syncs the log on each
-/// commit, so a response whose thank-you page was shown survives a crash or power loss (anonymity.md rule 9).
+/// Every SQLite connection of EF Core runs with <see cref="ResponseRows.SqlitePragmas"/>: with WAL, <c>synchronous=FULL</c>
+/// syncs the log on each commit, so a response whose thank-you page was shown survives a crash or power loss
+/// (anonymity.md rule 9); deleted rows are overwritten with zeros (rule 8).
 /// </summary>
 internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     public static readonly SqliteDurability Instance = new();
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+    private const string Pragmas = ResponseRows.SqlitePragmas;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

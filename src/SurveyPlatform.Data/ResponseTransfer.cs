@@ -21,7 +21,10 @@ public static class ResponseTransfer
     /// <summary>Loads every response of <paramref name="run"/>; answers are checked against the definition as they are read.</summary>
     public static async Task<ResponseTable> LoadAsync(SurveyDbContext db, SurveyRun run, SurveyDefinition definition, CancellationToken ct = default)
     {
-        var loader = new RowLoader(new ResponseTableBuilder(definition, run.AreaCodeList, capacity: 1024), run);
+        var loader = new AnswerJson.Reader(new ResponseTableBuilder(definition, run.AreaCodeList, capacity: 1024)
+        {
+            Synthetic = run.HoldsSyntheticResponses, // results, reports and exports then say so
+        }, run.Wave, run.Site);
         if (db.Database.IsSqlite())
         {
             // The hot path (a million rows within the 3 s budget): SQLite's own statement API steps through the rows on
@@ -29,8 +32,8 @@ public static class ResponseTransfer
             // string per row.
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
-            using var statement = Prepare(connection, "SELECT AnswersJson, Lang, Weight, Wave, Site FROM Responses WHERE RunId = ?1");
-            Check(connection, raw.sqlite3_bind_text(statement, 1, run.Id.ToString("D").ToUpperInvariant()));
+            using var statement = Prepare(connection, ResponseRows.SqliteSelectForRun);
+            Check(connection, raw.sqlite3_bind_text(statement, 1, ResponseRows.SqliteText(run.Id)));
             using var pipe = new RowPipe(fields: 4, ct);
             pipe.Run(here: () =>
             {
@@ -62,78 +65,14 @@ public static class ResponseTransfer
         }
         else
         {
-            var rows = db.Responses.AsNoTracking().Where(r => r.RunId == run.Id)
+            // In the order of the random id: a server database may keep rows in the order they were written.
+            var rows = db.Responses.AsNoTracking().Where(r => r.RunId == run.Id).OrderBy(r => r.Id)
                 .Select(r => new { r.AnswersJson, r.Lang, r.Weight, r.Wave, r.Site }).AsAsyncEnumerable();
             await foreach (var stored in rows.WithCancellation(ct))
                 loader.Add(Encoding.UTF8.GetBytes(stored.AnswersJson), Encoding.UTF8.GetBytes(stored.Lang), stored.Weight,
                     Encoding.UTF8.GetBytes(stored.Wave ?? ""), Encoding.UTF8.GetBytes(stored.Site ?? ""));
         }
         return loader.Builder.Build();
-    }
-
-    /// <summary>Adds stored responses to a table builder, parsing the answers' JSON without a string per key or value.</summary>
-    private sealed class RowLoader(ResponseTableBuilder builder, SurveyRun run)
-    {
-        private readonly int _lang = builder.SlotOf(ResponseTable.Lang), _wave = builder.SlotOf(ResponseTable.Wave), _site = builder.SlotOf(ResponseTable.Site);
-        private char[] _chars = new char[4096];
-
-        public ResponseTableBuilder Builder => builder;
-
-        /// <summary>One stored row, as UTF-8 (an empty wave or site is none).</summary>
-        public void Add(ReadOnlySpan<byte> answersJson, ReadOnlySpan<byte> lang, double? weight, ReadOnlySpan<byte> wave, ReadOnlySpan<byte> site)
-        {
-            var row = builder.NewRow();
-            ReadAnswers(answersJson, row);
-            if (!lang.IsEmpty) builder.Set(_lang, row, Chars(lang));
-            if (!wave.IsEmpty) builder.Set(_wave, row, Chars(wave));
-            else if (run.Wave is { Length: > 0 }) builder.Set(_wave, row, run.Wave);
-            if (!site.IsEmpty) builder.Set(_site, row, Chars(site));
-            else if (run.Site is { Length: > 0 }) builder.Set(_site, row, run.Site);
-            if (weight is { } w) builder.SetWeight(row, w);
-        }
-
-        private void ReadAnswers(ReadOnlySpan<byte> json, int row)
-        {
-            var reader = new Utf8JsonReader(json);
-            reader.Read();
-            var slot = -1;
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    // Answers are stored in questionnaire order: the next key is most often the next slot's.
-                    var next = slot + 1;
-                    slot = next < builder.SlotCount && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(builder.KeyUtf8(next))
-                        ? next : builder.SlotOf(Text(ref reader));
-                    continue;
-                }
-                // A stored answer was checked when it was accepted; one the current definition no longer knows is left out.
-                if (slot < 0) continue;
-                if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && builder.TrySetCode(slot, row, reader.ValueSpan))
-                    continue;
-                var value = reader.TokenType switch
-                {
-                    JsonTokenType.String => Text(ref reader),
-                    JsonTokenType.Number => reader.GetDouble().ToString(CultureInfo.InvariantCulture).AsSpan(),
-                    _ => default,
-                };
-                if (!value.IsEmpty) builder.Set(slot, row, value);
-            }
-        }
-
-        private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> utf8)
-        {
-            if (_chars.Length < utf8.Length) _chars = new char[utf8.Length * 2];
-            return _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
-        }
-
-        private ReadOnlySpan<char> Text(ref Utf8JsonReader reader)
-        {
-            var needed = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-            if (_chars.Length < needed) _chars = new char[needed * 2];
-            var written = reader.CopyString(_chars);
-            return _chars.AsSpan(0, written);
-        }
     }
 
     /// <summary>
@@ -150,7 +89,7 @@ public static class ResponseTransfer
         for (var i = 0; i < ids.Length; i++) ids[i] = Guid.NewGuid();
         var order = Enumerable.Range(0, table.Count).ToArray();
         Array.Sort(ids, order);
-        var writer = new AnswerJsonWriter(table);
+        var writer = new AnswerJson.TableWriter(table);
         if (db.Database.IsSqlite())
             return ImportSqlite((SqliteConnection)db.Database.GetDbConnection(), run, table, day, ids, order, writer, progress, ct);
 
@@ -167,11 +106,14 @@ public static class ResponseTransfer
             written = end;
             progress?.Report(written);
         }
+        if (table.Synthetic)
+            await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HoldsSyntheticResponses, true), ct);
         await transaction.CommitAsync(ct);
+        run.HoldsSyntheticResponses |= table.Synthetic;
         return written;
     }
 
-    private static Response ToEntity(SurveyRun run, ResponseTable table, DateOnly day, Guid id, int r, AnswerJsonWriter writer) => new()
+    private static Response ToEntity(SurveyRun run, ResponseTable table, DateOnly day, Guid id, int r, AnswerJson.TableWriter writer) => new()
     {
         Id = id,
         RunId = run.Id,
@@ -190,7 +132,7 @@ public static class ResponseTransfer
     /// it back to UTF-8 and a lookup of every parameter by name.)
     /// </summary>
     private static int ImportSqlite(SqliteConnection connection, SurveyRun run, ResponseTable table, DateOnly day, Guid[] ids, int[] order,
-        AnswerJsonWriter writer, IProgress<int>? progress, CancellationToken ct)
+        AnswerJson.TableWriter writer, IProgress<int>? progress, CancellationToken ct)
     {
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
         // A bigger page cache while the rows go in (128 MB; SQLite's default is 2 MB), set back afterwards: the connection is pooled.
@@ -206,15 +148,14 @@ public static class ResponseTransfer
     }
 
     private static int ImportSqliteRows(SqliteConnection connection, SurveyRun run, ResponseTable table, DateOnly day, Guid[] ids, int[] order,
-        AnswerJsonWriter writer, IProgress<int>? progress, CancellationToken ct)
+        AnswerJson.TableWriter writer, IProgress<int>? progress, CancellationToken ct)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
-        var runId = Encoding.UTF8.GetBytes(run.Id.ToString("D").ToUpperInvariant());
-        var dayText = Encoding.UTF8.GetBytes(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var runId = Encoding.UTF8.GetBytes(ResponseRows.SqliteText(run.Id));
+        var dayText = Encoding.UTF8.GetBytes(ResponseRows.DayText(day));
         var (lang, wave, site) = (table[ResponseTable.Lang], table[ResponseTable.Wave], table[ResponseTable.Site]);
         var texts = new Utf8Texts();
-        using var insert = Prepare(connection,
-            "INSERT INTO Responses (Id, RunId, Day, Lang, Mode, AnswersJson, Weight, Wave, Site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        using var insert = Prepare(connection, ResponseRows.SqliteInsert);
         // The ids' text and the answers' JSON are made on another thread while SQLite inserts on this one.
         using var pipe = new RowPipe(fields: 2, ct);
         pipe.Run(background: () =>
@@ -223,9 +164,7 @@ public static class ResponseTransfer
             var batch = pipe.Take();
             for (var i = 0; i < order.Length; i++)
             {
-                ids[i].TryFormat(id, out _, "D");
-                for (var k = 0; k < id.Length; k++)
-                    if (id[k] is >= (byte)'a' and <= (byte)'f') id[k] -= 'a' - 'A'; // as EF Core stores a Guid in SQLite
+                ResponseRows.SqliteText(ids[i], id);
                 var row = batch.NewRow();
                 batch.Set(row, 0, id);
                 batch.Set(row, 1, writer.WriteUtf8(order[i]));
@@ -272,7 +211,11 @@ public static class ResponseTransfer
                 last = text!;
             }
         });
+        // In the same transaction: the run holds synthetic rows exactly when they are in it.
+        if (table.Synthetic)
+            Execute(connection, $"UPDATE Runs SET HoldsSyntheticResponses = 1 WHERE Id = '{ResponseRows.SqliteText(run.Id)}'");
         transaction.Commit();
+        run.HoldsSyntheticResponses |= table.Synthetic;
         progress?.Report(order.Length);
         return order.Length;
     }
@@ -301,79 +244,6 @@ public static class ResponseTransfer
             if (!_bytes.TryGetValue(text, out var bytes))
                 _bytes[text] = bytes = Encoding.UTF8.GetBytes(text);
             return bytes;
-        }
-    }
-
-    /// <summary>
-    /// A row's answers as the JSON object the respondent path stores (item key → string, items in questionnaire order,
-    /// escaped as <see cref="JsonSerializer"/> escapes). Built from pieces encoded once: each key, each code of a choice
-    /// item, each combination of a multiple-choice item; only numbers and free text are encoded row by row.
-    /// </summary>
-    private sealed class AnswerJsonWriter
-    {
-        private readonly Part[] _parts;
-        private readonly ArrayBufferWriter<byte> _buffer = new(1024);
-
-        public AnswerJsonWriter(ResponseTable table) =>
-            _parts = table.Definition.Items.Select(i => new Part(table[i.Key], Quoted(JsonEncodedText.Encode(i.Key).EncodedUtf8Bytes, ":"u8))).ToArray();
-
-        /// <summary>The row's JSON in UTF-8, valid until the next call.</summary>
-        public ReadOnlySpan<byte> WriteUtf8(int row)
-        {
-            _buffer.ResetWrittenCount();
-            _buffer.Write("{"u8);
-            var first = true;
-            foreach (var part in _parts)
-            {
-                if (part.Column.IsBlank(row)) continue;
-                if (!first) _buffer.Write(","u8);
-                first = false;
-                _buffer.Write(part.Name);
-                part.WriteValue(row, _buffer);
-            }
-            _buffer.Write("}"u8);
-            return _buffer.WrittenSpan;
-        }
-
-        public string Write(int row) => Encoding.UTF8.GetString(WriteUtf8(row));
-
-        private static byte[] Quoted(ReadOnlySpan<byte> encoded, ReadOnlySpan<byte> after) => [(byte)'"', .. encoded, (byte)'"', .. after];
-
-        private static byte[] Value(string text) => Quoted(JsonEncodedText.Encode(text).EncodedUtf8Bytes, []);
-
-        private sealed class Part(Column column, byte[] name)
-        {
-            private readonly byte[][]? _codes = column is CategoryColumn c ? c.Codes.Select(code => code is null ? [] : Value(code)).ToArray() : null;
-            private readonly Dictionary<ulong, byte[]> _combinations = [];
-
-            public Column Column { get; } = column;
-            public byte[] Name { get; } = name;
-
-            public void WriteValue(int row, ArrayBufferWriter<byte> buffer)
-            {
-                switch (Column)
-                {
-                    case CategoryColumn category:
-                        buffer.Write(_codes![category.Values[row]]);
-                        break;
-                    case MultiColumn multi:
-                        var mask = multi.Masks[row];
-                        if (!_combinations.TryGetValue(mask, out var combination))
-                            _combinations[mask] = combination = Value(multi.Text(row)!);
-                        buffer.Write(combination);
-                        break;
-                    case NumberColumn number:
-                        var span = buffer.GetSpan(40);
-                        span[0] = (byte)'"';
-                        number.Values[row].TryFormat(span[1..], out var written, provider: CultureInfo.InvariantCulture);
-                        span[written + 1] = (byte)'"';
-                        buffer.Advance(written + 2);
-                        break;
-                    default:
-                        buffer.Write(Value(Column.Text(row)!));
-                        break;
-                }
-            }
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class CliRunner : IDisposable
     }
 
     /// <summary>A migrated SQLite database in <c>{Directory}/data</c> with one run of the standard survey.</summary>
-    public async Task<string> CreateDatabaseAsync(string slug = "springfield", string areaCodes = "")
+    public async Task<string> CreateDatabaseAsync(string slug = "springfield", string areaCodes = "", string? site = null, string? wave = null)
     {
         var dataDir = PathOf("data");
         var connection = DatabaseSetup.ResolveConnectionString(new DatabaseOptions(), dataDir);
@@ -58,7 +58,7 @@ public sealed class CliRunner : IDisposable
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
         };
         db.SurveyVersions.Add(version);
-        db.Runs.Add(new SurveyRun { Slug = slug, Name = "Springfield 2026", SurveyVersion = version, Status = RunStatus.Open, AreaCodes = areaCodes });
+        db.Runs.Add(new SurveyRun { Slug = slug, Name = "Springfield 2026", SurveyVersion = version, Status = RunStatus.Open, AreaCodes = areaCodes, Site = site, Wave = wave });
         await db.SaveChangesAsync();
         return dataDir;
     }

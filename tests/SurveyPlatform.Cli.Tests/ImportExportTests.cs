@@ -54,8 +54,61 @@ public class ImportExportTests : IDisposable
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("synthetic", refused.Error);
         Assert.Equal(0, await _cli.CountResponsesAsync(dataDir));
-        Assert.Equal(0, _cli.Run("import", "--run", "springfield", source, "--allow-synthetic", "--data-dir", dataDir).ExitCode);
+        var allowed = _cli.Run("import", "--run", "springfield", source, "--allow-synthetic", "--data-dir", dataDir);
+        Assert.Equal(0, allowed.ExitCode);
+        Assert.Contains("They are synthetic", allowed.Out);
         Assert.Equal(50, await _cli.CountResponsesAsync(dataDir));
+
+        // The run keeps the label: its export says so in every row, and a report made from it carries the banner.
+        var exported = _cli.PathOf("export.csv");
+        Assert.Equal(0, _cli.Run("export", "--run", "springfield", "--out", exported, "--data-dir", dataDir).ExitCode);
+        var lines = File.ReadAllLines(exported);
+        Assert.EndsWith(",synthetic", lines[0]);
+        Assert.All(lines.Skip(1), line => Assert.EndsWith(",1", line));
+        var indicators = _cli.Run("indicators", "-d", _cli.Definition, "--responses", exported);
+        Assert.Contains("SYNTHETIC DATA", indicators.Out);
+    }
+
+    [Fact]
+    public async Task Rows_of_another_site_or_wave_are_refused_with_their_line_and_what_is_allowed()
+    {
+        var dataDir = await _cli.CreateDatabaseAsync("harris-q1", site: "harris", wave: "2026-Q1");
+        var other = _cli.Write("cook.csv", "area,chill_victim,site,wave\narea_1,agree_some,harris,2026-Q1\narea_2,agree_some,cook,2026-Q1\narea_1,agree_some,,2026-Q2\n");
+        var refused = _cli.Run("import", "--run", "harris-q1", other, "--data-dir", dataDir);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("cook.csv, line 3, column site: 'cook' is not this run's site; allowed: harris or blank", refused.Error);
+        Assert.Contains("cook.csv, line 4, column wave: '2026-Q2' is not this run's wave; allowed: 2026-Q1 or blank", refused.Error);
+        Assert.Equal(0, await _cli.CountResponsesAsync(dataDir));
+
+        var own = _cli.Write("harris.csv", "area,chill_victim,site,wave\narea_1,agree_some,harris,2026-Q1\narea_2,agree_some,,\n");
+        var accepted = _cli.Run("import", "--run", "harris-q1", own, "--data-dir", dataDir);
+        Assert.True(accepted.ExitCode == 0, accepted.Error);
+        Assert.Equal(2, await _cli.CountResponsesAsync(dataDir));
+    }
+
+    [Fact]
+    public async Task Hostile_comments_are_exported_safe_for_spreadsheets_and_import_again_unchanged()
+    {
+        var dataDir = await _cli.CreateDatabaseAsync();
+        string[] hostile = ["=HYPERLINK(\"http://evil.example\",\"x\")", "=cmd|' /C calc'!A0", "@SUM(1+1)", "+1+1", "-2+3", "one\rtwo", "'=quoted"];
+        var csv = "born_here,comments\n" + string.Concat(hostile.Select(h => $"yes,\"{h.Replace("\"", "\"\"")}\"\n"));
+        Assert.Equal(0, _cli.Run("import", "--run", "springfield", _cli.Write("hostile.csv", csv), "--data-dir", dataDir).ExitCode);
+
+        var exported = _cli.PathOf("export.csv");
+        Assert.Equal(0, _cli.Run("export", "--run", "springfield", "--out", exported, "--data-dir", dataDir).ExitCode);
+        var text = File.ReadAllText(exported);
+        Assert.DoesNotContain(",=", text);
+        Assert.DoesNotContain(",@", text);
+        Assert.DoesNotContain(",\"=", text);
+        Assert.Contains("\"one\rtwo\"", text);
+
+        var again = await new CliRunner().CreateDatabaseAsync();
+        var reimport = _cli.Run("import", "--run", "springfield", exported, "--data-dir", again);
+        Assert.True(reimport.ExitCode == 0, reimport.Error);
+        var back = _cli.PathOf("back.csv");
+        Assert.Equal(0, _cli.Run("export", "--run", "springfield", "--out", back, "--data-dir", again).ExitCode);
+        Assert.Equal(File.ReadAllText(exported).Split('\n').Skip(1).Order(StringComparer.Ordinal), File.ReadAllText(back).Split('\n').Skip(1).Order(StringComparer.Ordinal));
+        Assert.Equal(hostile.Length, await _cli.CountResponsesAsync(again));
     }
 
     [Fact]

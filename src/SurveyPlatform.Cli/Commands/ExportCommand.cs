@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Data;
-using SurveyPlatform.Reports.Exports;
 
 namespace SurveyPlatform.Cli.Commands;
 
@@ -34,7 +33,7 @@ internal static class ExportCommand
                 try
                 {
                     using var stream = File.Create(file.FullName);
-                    SpreadsheetExport.Write(table, stream, withCodebook);
+                    ResponseSpreadsheet.Write(table, stream, withCodebook);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

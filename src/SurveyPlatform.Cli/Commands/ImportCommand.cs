@@ -28,7 +28,8 @@ internal static class ImportCommand
             if (target.Status == RunStatus.Purged)
                 throw new InputException($"run '{target.Slug}' was purged; its responses were deleted for good and it takes no more");
             var csv = parse.GetValue(file)!;
-            var responses = Inputs.LoadResponses(csv, definition, [.. target.AreaCodeList], ignoreUnknown: false);
+            // Rows of another site or wave belong to another run: refused, with their line (a blank takes the run's own).
+            var responses = Inputs.LoadResponses(csv, definition, [.. target.AreaCodeList], ignoreUnknown: false, target.Wave, target.Site);
             if (responses.Table.Synthetic && !parse.GetValue(allowSynthetic))
                 throw new InputException($"{csv.Name} holds synthetic responses (made by 'survey generate'); importing them into a real run mixes invented answers with real ones. Pass --allow-synthetic for a demo run.");
             var day = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -48,7 +49,8 @@ internal static class ImportCommand
                 written = await ResponseTransfer.ImportAsync(db, target, responses.Table, day, null, ct);
             }
             var count = await db.Responses.CountAsync(r => r.RunId == target.Id, ct);
-            console.Out.WriteLine($"Imported {written:N0} responses from {csv.Name} into run '{target.Slug}' ({count:N0} responses in all).");
+            console.Out.WriteLine($"Imported {written:N0} responses from {csv.Name} into run '{target.Slug}' ({count:N0} responses in all)." +
+                (responses.Table.Synthetic ? " They are synthetic: the run's results, reports and exports say so." : ""));
             return ExitCodes.Ok;
         });
         return command;

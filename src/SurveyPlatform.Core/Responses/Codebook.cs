@@ -48,12 +48,13 @@ public static class Codebook
 
     public static void WriteCsv(SurveyDefinition definition, ResponseTable? table, TextWriter writer)
     {
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n", ShouldQuote = args => CsvCells.NeedsQuotes(args.Field) };
+        using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
         foreach (var h in Header) csv.WriteField(h);
         csv.NextRecord();
         foreach (var row in Rows(definition, table))
         {
-            foreach (var field in row) csv.WriteField(field);
+            foreach (var field in row) csv.WriteField(CsvCells.Neutralize(field));
             csv.NextRecord();
         }
     }

@@ -29,6 +29,10 @@ public sealed record CsvReadOptions
     public bool IgnoreUnknownColumns { get; init; }
     /// <summary>Stop collecting after this many problems.</summary>
     public int MaxErrors { get; init; } = 20;
+    /// <summary>The run's own wave label: a row may leave its wave blank or give this one, never another.</summary>
+    public string? Wave { get; init; }
+    /// <summary>The run's own site label: a row may leave its site blank or give this one, never another.</summary>
+    public string? Site { get; init; }
 }
 
 /// <summary>A response file read into memory, with the SHA-256 of its bytes (printed on reports for reproducibility).</summary>
@@ -100,13 +104,15 @@ public static class ResponseCsv
                 for (var c = 0; c < plan.Length; c++)
                 {
                     if (plan[c].Kind == ColumnKind.Ignored) continue;
-                    var value = csv.GetFieldSpan(c).Trim();
+                    var value = CsvCells.Restore(csv.GetFieldSpan(c).Trim());
                     if (value.IsEmpty) continue;
                     var problem = plan[c].Kind switch
                     {
                         ColumnKind.Slot => builder.Set(plan[c].Slot, row, value),
                         ColumnKind.Weight => builder.SetWeight(row, value.ToString()),
                         ColumnKind.Lang => CheckLanguage(value) ?? builder.Set(plan[c].Slot, row, value),
+                        ColumnKind.RunLabel => CheckRunLabel(header[c], value, header[c] == ResponseTable.Wave ? options.Wave! : options.Site!)
+                            ?? builder.Set(plan[c].Slot, row, value),
                         ColumnKind.Synthetic => MarkSynthetic(builder, value.ToString()),
                         _ => null,
                     };
@@ -150,7 +156,11 @@ public static class ResponseCsv
         return value is "0" or "false" or "no" ? null : $"'{ResponseTableBuilder.Shorten(value)}' is not allowed; allowed: 1 or 0";
     }
 
-    private enum ColumnKind { Slot, Weight, Lang, Synthetic, Ignored }
+    private static string? CheckRunLabel(string column, ReadOnlySpan<char> value, string own) =>
+        value.SequenceEqual(own) ? null
+        : $"'{ResponseTableBuilder.Shorten(value.ToString())}' is not this run's {column}; allowed: {own} or blank (a row of another {column} belongs to another run)";
+
+    private enum ColumnKind { Slot, Weight, Lang, RunLabel, Synthetic, Ignored }
     private readonly record struct ColumnPlan(ColumnKind Kind, int Slot);
 
     private static ColumnPlan[] PlanColumns(string[] header, ResponseTableBuilder builder, SurveyDefinition definition,
@@ -165,7 +175,13 @@ public static class ResponseCsv
             if (name == ResponseTable.WeightColumn) plan[c] = new ColumnPlan(ColumnKind.Weight, -1);
             else if (name == SyntheticColumn) plan[c] = new ColumnPlan(ColumnKind.Synthetic, -1);
             else if (builder.SlotOf(name) is var slot and >= 0)
-                plan[c] = new ColumnPlan(name == ResponseTable.Lang ? ColumnKind.Lang : ColumnKind.Slot, slot);
+                plan[c] = new ColumnPlan(name switch
+                {
+                    ResponseTable.Lang => ColumnKind.Lang,
+                    ResponseTable.Wave when options.Wave is { Length: > 0 } => ColumnKind.RunLabel,
+                    ResponseTable.Site when options.Site is { Length: > 0 } => ColumnKind.RunLabel,
+                    _ => ColumnKind.Slot,
+                }, slot);
             else if (options.IgnoreUnknownColumns) plan[c] = new ColumnPlan(ColumnKind.Ignored, -1);
             else
                 fail(name, $"unknown column '{ResponseTableBuilder.Shorten(name)}'; allowed: the item keys of survey '{definition.Id}' " +
@@ -188,22 +204,54 @@ public static class ResponseCsv
         }
     }
 
-    /// <summary>Writes the table in the same format (columns: items in questionnaire order, then lang, wave, site, weight).</summary>
+    /// <summary>An exported column: its header and each row's value (a string, a number, or null for blank).</summary>
+    public sealed record ExportColumn(string Name, Func<int, object?> Value);
+
+    /// <summary>
+    /// The columns of every export of responses (this CSV, the spreadsheet), in this order: the items in questionnaire order,
+    /// then lang, wave, site, weight (when any row has one) and synthetic (when the rows were generated). Nothing else: every
+    /// column of an export is one that import reads.
+    /// </summary>
+    public static IReadOnlyList<ExportColumn> Columns(ResponseTable table, bool includeText = true)
+    {
+        var columns = table.Definition.Items.Where(i => includeText || i.Type != ItemType.Text).Select(i => i.Key)
+            .Concat([ResponseTable.Lang, ResponseTable.Wave, ResponseTable.Site])
+            .Select(key => table[key] switch
+            {
+                NumberColumn number => new ExportColumn(key, r => double.IsNaN(number.Values[r]) ? null : number.Values[r]),
+                var column => new ExportColumn(key, r => column.Text(r)),
+            }).ToList();
+        if (table.Weights is { } weights)
+            columns.Add(new ExportColumn(ResponseTable.WeightColumn, r => weights[r]));
+        if (table.Synthetic)
+            columns.Add(new ExportColumn(SyntheticColumn, _ => "1"));
+        return columns;
+    }
+
+    /// <summary>
+    /// Writes the table in the same format (<see cref="Columns"/>), safe to open in a spreadsheet (<see cref="CsvCells"/>) and
+    /// read back by <see cref="Read"/> unchanged.
+    /// </summary>
     public static void Write(ResponseTable table, TextWriter writer, bool includeText = true)
     {
-        var keys = table.Definition.Items.Where(i => includeText || i.Type != ItemType.Text).Select(i => i.Key)
-            .Concat([ResponseTable.Lang, ResponseTable.Wave, ResponseTable.Site]).ToList();
-        var columns = keys.Select(k => table[k]).ToArray();
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
-        foreach (var key in keys) csv.WriteField(key);
-        if (table.Weights is not null) csv.WriteField(ResponseTable.WeightColumn);
-        if (table.Synthetic) csv.WriteField(SyntheticColumn);
+        var columns = Columns(table, includeText);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\n",
+            ShouldQuote = args => CsvCells.NeedsQuotes(args.Field),
+        };
+        using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
+        foreach (var column in columns) csv.WriteField(column.Name);
         csv.NextRecord();
         for (var r = 0; r < table.Count; r++)
         {
-            foreach (var column in columns) csv.WriteField(column.Text(r) ?? "");
-            if (table.Weights is { } w) csv.WriteField(w[r].ToString("R", CultureInfo.InvariantCulture));
-            if (table.Synthetic) csv.WriteField("1");
+            foreach (var column in columns)
+                csv.WriteField(column.Value(r) switch
+                {
+                    null => "",
+                    double number => number.ToString("R", CultureInfo.InvariantCulture),
+                    var text => CsvCells.Neutralize((string)text),
+                });
             csv.NextRecord();
         }
     }

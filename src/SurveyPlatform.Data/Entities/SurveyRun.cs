@@ -45,6 +45,11 @@ public class SurveyRun
     public int MinCellSize { get; set; } = 10;
     /// <summary>Paper mode: organizers may enter paper questionnaires (stored with mode Paper).</summary>
     public bool AllowPaperEntry { get; set; }
+    /// <summary>
+    /// Synthetic responses (made by <c>survey generate</c>) were imported with <c>--allow-synthetic</c>: every result, report and
+    /// export of the run says so.
+    /// </summary>
+    public bool HoldsSyntheticResponses { get; set; }
     public List<RunShare> Shares { get; set; } = [];
 
     public IReadOnlyList<string> AreaCodeList =>

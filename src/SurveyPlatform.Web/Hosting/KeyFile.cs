@@ -10,7 +10,7 @@ public static class KeyFile
 {
     public static byte[] ReadOrCreate(string keysDirectory, string name, string purpose)
     {
-        Directory.CreateDirectory(keysDirectory);
+        SurveyPlatform.Data.DataFolder.Create(keysDirectory); // 0700, like the data folder
         var path = Path.Combine(keysDirectory, name);
         if (!File.Exists(path))
         {

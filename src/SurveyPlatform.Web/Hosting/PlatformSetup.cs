@@ -40,8 +40,9 @@ public static class PlatformSetup
         services.Configure<RespondentOptions>(config.GetSection(RespondentOptions.Section));
         var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(database);
-        services.AddSurveyDatabase(database, dataDirectory);
+        services.AddSurveyDatabase(database, dataDirectory, config.GetSection(MixingOptions.Section).Get<MixingOptions>());
 
+        DataFolder.Create(keysDirectory);
         services.AddDataProtection()
             .SetApplicationName("SurveyPlatform")
             .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory))

@@ -99,6 +99,15 @@ public sealed class ProviderTests
             Assert.Equal(SubmitOutcome.AlreadySubmitted, second);
             await using var check = await factory.CreateDbContextAsync();
             Assert.Equal(1, await check.Responses.CountAsync());
+
+            // Submitted at once, many in one batch of the group writer: one form twice, and 40 others once each.
+            var twice = new byte[32];
+            Random.Shared.NextBytes(twice);
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, 42).Select(i =>
+                store.SubmitAsync(NewResponse(runId), i < 2 ? twice : Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray())));
+            Assert.Equal(41, outcomes.Count(o => o == SubmitOutcome.Stored));
+            Assert.Single(outcomes[..2], o => o == SubmitOutcome.AlreadySubmitted);
+            Assert.Equal(42, await check.Responses.CountAsync());
         }
         finally
         {

@@ -40,6 +40,24 @@ public sealed class SqliteTransferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Imported_synthetic_rows_label_the_run_and_every_table_loaded_from_it()
+    {
+        var real = ResponseCsv.Read(new MemoryStream("born_here\nyes\n"u8.ToArray()), "real.csv", _definition).Table;
+        await ResponseTransfer.ImportAsync(_db, _run, real, new DateOnly(2026, 11, 1));
+        Assert.False((await ResponseTransfer.LoadAsync(_db, _run, _definition)).Synthetic);
+
+        var generated = SyntheticResponses.Generate(_definition, new SyntheticOptions { Count = 20, Seed = 1 });
+        await ResponseTransfer.ImportAsync(_db, _run, generated, new DateOnly(2026, 11, 1));
+
+        await using var fresh = new SurveyDbContext(new DbContextOptionsBuilder<SurveyDbContext>().UseSqlite(_db.Database.GetConnectionString()).Options);
+        var run = await fresh.Runs.SingleAsync(r => r.Id == _run.Id);
+        Assert.True(run.HoldsSyntheticResponses);
+        var loaded = await ResponseTransfer.LoadAsync(fresh, run, _definition);
+        Assert.True(loaded.Synthetic);
+        Assert.True(IndicatorEngine.Compute(loaded).Synthetic); // what results, briefs, full reports and annexes print their banner from
+    }
+
+    [Fact]
     public async Task Every_answer_of_many_batches_comes_back_and_gives_the_same_indicators()
     {
         // 10,001 rows: two full batches of the pipeline and a partial one, with weights, sites and waves.

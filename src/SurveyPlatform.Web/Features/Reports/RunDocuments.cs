@@ -5,7 +5,6 @@ using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
 using SurveyPlatform.Reports;
-using SurveyPlatform.Reports.Exports;
 
 namespace SurveyPlatform.Web.Features.Reports;
 
@@ -76,7 +75,7 @@ public sealed class RunDocuments(IDbContextFactory<SurveyDbContext> dbFactory)
     public static byte[] Spreadsheet(ResponseTable table)
     {
         using var stream = new MemoryStream();
-        SpreadsheetExport.Write(table, stream, withCodebook: true);
+        ResponseSpreadsheet.Write(table, stream, withCodebook: true);
         return stream.ToArray();
     }
 

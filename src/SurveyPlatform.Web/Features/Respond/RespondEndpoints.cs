@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SurveyPlatform.Core.Responses;
@@ -110,10 +109,12 @@ public static class RespondEndpoints
             return RespondPage.Render(http, run, state, protector, options.Value, []);
         }
 
-        var codeHash = codeMode ? codes.Hash(run.Id, state.Code ?? "") : null;
-        var outcome = await store.SubmitAsync(new Submission(ToResponse(run, state.Lang, state.Answers, ResponseMode.Online, time), RespondentStateProtector.ReceiptHash(state), codeHash), ct);
-        if (outcome == SubmitOutcome.CodeAlreadyUsed)
+        var receipt = RespondentStateProtector.ReceiptHash(state);
+        // The code is used up in a commit of its own, never in the one that stores the response (anonymity.md rule 5).
+        if (codeMode && await store.ClaimCodeAsync(run.Id, codes.Hash(run.Id, state.Code ?? ""), ct) != CodeClaim.Claimed
+            && !await store.HasSubmittedAsync(receipt, ct))
             return Notice.Show(http, run, state.Lang, NoticeKind.CodeUsed);
+        await store.SubmitAsync(new Submission(ToResponse(run, state.Lang, state.Answers, ResponseMode.Online, time), receipt), ct);
         // 303 so that a refresh of the thank-you page is a harmless GET, never a second POST.
         return new SeeOther($"/s/{Uri.EscapeDataString(run.Slug)}/thanks?lang={Uri.EscapeDataString(state.Lang)}");
     }
@@ -128,26 +129,8 @@ public static class RespondEndpoints
     }
 
     /// <summary>A response as stored: answers in the definition's order, the day (or week) only, the run's wave and site.</summary>
-    public static Response ToResponse(ActiveRun run, string lang, IReadOnlyDictionary<string, string> answers, ResponseMode mode, TimeProvider time)
-    {
-        var day = Today(time);
-        if (run.Run.DatePrecision == DatePrecision.Week)
-            day = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        // Answers in the definition's order, so the stored JSON says nothing about the order of answering.
-        var ordered = run.Definition.Items.Where(i => answers.ContainsKey(i.Key))
-            .ToDictionary(i => i.Key, i => answers[i.Key]);
-        return new Response
-        {
-            Id = Guid.NewGuid(),
-            RunId = run.Id,
-            Day = day,
-            Lang = lang,
-            Mode = mode,
-            AnswersJson = JsonSerializer.Serialize(ordered),
-            Wave = run.Run.Wave,
-            Site = run.Run.Site,
-        };
-    }
+    public static Response ToResponse(ActiveRun run, string lang, IReadOnlyDictionary<string, string> answers, ResponseMode mode, TimeProvider time) =>
+        ResponseRows.New(run.Run, run.Definition, lang, answers, mode, Today(time));
 
     /// <summary>The posted form, or null when it is not a reasonable URL-encoded form (then the page says "bad request").</summary>
     internal static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Responses;
@@ -52,7 +51,10 @@ public static class RunEndpoints
         return Results.File(pdf, "application/pdf", $"{run.Slug}-codes-{language}.pdf");
     }
 
-    /// <summary>Every response of the run as CSV (the import format), for organizers of the run's organization after re-authentication.</summary>
+    /// <summary>
+    /// Every response of the run as the response CSV of Core (ResponseCsv: the format <c>survey import</c> reads, safe to open
+    /// in a spreadsheet), for organizers of the run's organization after re-authentication.
+    /// </summary>
     private static async Task<IResult> ResponsesCsv(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, IDbContextFactory<SurveyDbContext> dbFactory)
     {
         if (!reauth.IsFresh(UserId(http)))
@@ -60,23 +62,10 @@ public static class RunEndpoints
         await using var db = await dbFactory.CreateDbContextAsync();
         var run = await db.Runs.AsNoTracking().Include(r => r.SurveyVersion).FirstAsync(r => r.Id == runId);
         var definition = DefinitionLoader.Load(run.SurveyVersion!.DefinitionJson, run.SurveyVersion.SurveyId);
-        var keys = definition.Items.Select(i => i.Key).ToList();
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', keys.Concat([ResponseTable.Lang, "weight", ResponseTable.Wave, ResponseTable.Site, "day", "mode"])).Append('\n');
-        // In the order of the random response id, which says nothing about the order of submission.
-        var responses = await db.Responses.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.Id).ToListAsync();
-        foreach (var response in responses)
-        {
-            var answers = JsonSerializer.Deserialize<Dictionary<string, string>>(response.AnswersJson) ?? [];
-            foreach (var key in keys)
-                csv.Append(Cell(answers.GetValueOrDefault(key))).Append(',');
-            csv.Append(Cell(response.Lang)).Append(',')
-                .Append(response.Weight?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
-                .Append(Cell(response.Wave)).Append(',').Append(Cell(response.Site)).Append(',')
-                .Append(response.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
-                .Append(response.Mode.ToString().ToLowerInvariant()).Append('\n');
-        }
-        await audit.WriteAsync(http.User, AuditActions.Export, run.OrganizationId, run.Slug, $"{responses.Count} responses, CSV");
+        var table = await ResponseTransfer.LoadAsync(db, run, definition, http.RequestAborted);
+        await using var csv = new StringWriter();
+        ResponseCsv.Write(table, csv);
+        await audit.WriteAsync(http.User, AuditActions.Export, run.OrganizationId, run.Slug, $"{table.Count} responses, CSV");
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{run.Slug}-responses.csv");
     }
 
@@ -88,16 +77,6 @@ public static class RunEndpoints
             return Results.Problem("Confirm your password first (/account/confirm).", statusCode: StatusCodes.Status403Forbidden);
         var back = http.Request.Path + http.Request.QueryString;
         return Results.Redirect($"/account/confirm?returnUrl={Uri.EscapeDataString(back)}");
-    }
-
-    /// <summary>A CSV cell: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is neutralised for spreadsheets.</summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        if (value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _))
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 
     private static string? UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -47,6 +47,13 @@ public sealed class ResultsAndDataTests : IAsyncLifetime
         Assert.StartsWith("area,age_group,gender,born_here", lines[0]);
         Assert.Equal(41, lines.Length);
         await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
+        // The console's file is the one survey import reads: every column known, every row taken.
+        var run = await db.Runs.Include(r => r.SurveyVersion).SingleAsync(r => r.Id == _runId);
+        var definition = Core.Definitions.DefinitionLoader.Load(run.SurveyVersion!.DefinitionJson, "test");
+        var imported = Core.Responses.ResponseCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "console.csv", definition,
+            new Core.Responses.CsvReadOptions { AreaCodes = run.AreaCodeList.Count > 0 ? run.AreaCodeList : null });
+        Assert.Equal(40, imported.Table.Count);
+        Assert.Equal(40, Enumerable.Range(0, imported.Table.Count).Count(r => imported.Table["comments"].Text(r) == Comment));
         Assert.Contains(await db.AuditEvents.ToListAsync(), e => e.Action == "export" && e.UserId == _organizer.Id && e.Detail!.StartsWith("40 responses"));
     }
 

@@ -1,15 +1,16 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using SurveyPlatform.Core.Responses;
 
-namespace SurveyPlatform.Reports.Exports;
+namespace SurveyPlatform.Core.Responses;
 
 /// <summary>
-/// Responses as an .xlsx workbook: a "responses" sheet in the CSV layout (scales as numbers) and, optionally, a
-/// "codebook" sheet. Written row by row with the Open XML SDK's streaming writer, so large runs fit in memory.
+/// Responses as an .xlsx workbook: a "responses" sheet with the columns of the response CSV (<see cref="ResponseCsv.Columns"/>;
+/// scales and weights as numbers) and, optionally, a "codebook" sheet. Every text is an inline string cell, which a
+/// spreadsheet shows as text and never evaluates as a formula, so texts are written as they are. Written row by row with
+/// the Open XML SDK's streaming writer, so large runs fit in memory.
 /// </summary>
-public static class SpreadsheetExport
+public static class ResponseSpreadsheet
 {
     public static void Write(ResponseTable table, Stream output, bool withCodebook)
     {
@@ -17,12 +18,9 @@ public static class SpreadsheetExport
         var workbook = document.AddWorkbookPart();
         var sheets = new List<(string Name, string Id)>();
 
-        var keys = table.Definition.Items.Select(i => i.Key).Concat([ResponseTable.Lang, ResponseTable.Wave, ResponseTable.Site]).ToList();
-        var columns = keys.Select(k => table[k]).ToArray();
-        var header = table.Weights is null ? keys : [.. keys, ResponseTable.WeightColumn];
-        sheets.Add(("responses", WriteSheet(workbook, header, Enumerable.Range(0, table.Count).Select(r =>
-            columns.Select(c => c is NumberColumn n ? (object?)(double.IsNaN(n.Values[r]) ? null : n.Values[r]) : c.Text(r))
-                .Concat(table.Weights is { } w ? [(object?)w[r]] : []).ToArray()))));
+        var columns = ResponseCsv.Columns(table);
+        sheets.Add(("responses", WriteSheet(workbook, columns.Select(c => c.Name).ToList(), Enumerable.Range(0, table.Count).Select(r =>
+            columns.Select(c => c.Value(r)).ToArray()))));
         if (withCodebook)
             sheets.Add(("codebook", WriteSheet(workbook, Codebook.Header, Codebook.Rows(table.Definition, table).Select(r => r.Cast<object?>().ToArray()))));
 
