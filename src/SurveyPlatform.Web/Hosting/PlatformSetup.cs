@@ -143,8 +143,8 @@ public static class PlatformSetup
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment(); // before authorization: the console's policies refuse whoever has not enrolled yet
         app.UseAuthorization();
-        app.UseTwoFactorEnrolment();
         app.UseAntiforgery();
 
         app.MapRespond();

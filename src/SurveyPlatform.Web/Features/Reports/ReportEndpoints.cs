@@ -70,7 +70,7 @@ public static class ReportEndpoints
     private static async Task<IResult> RowsAsync(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, RunDocuments documents,
         string what, string suffix, string contentType, Func<Core.Responses.ResponseTable, byte[]> write)
     {
-        if (!reauth.IsFresh(http.User.FindFirstValue(ClaimTypes.NameIdentifier)))
+        if (!await reauth.IsFreshAsync(http.User))
             return RunEndpoints.ReauthenticationNeeded(http);
         if (await documents.LoadAsync(runId, http.RequestAborted) is not var (run, _, table))
             return Results.NotFound();

@@ -46,7 +46,7 @@ public static class RunEndpoints
     /// <summary>Every response of the run as CSV (the import format), for organizers of the run's organization after re-authentication.</summary>
     private static async Task<IResult> ResponsesCsv(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, IDbContextFactory<SurveyDbContext> dbFactory)
     {
-        if (!reauth.IsFresh(UserId(http)))
+        if (!await reauth.IsFreshAsync(http.User))
             return ReauthenticationNeeded(http);
         await using var db = await dbFactory.CreateDbContextAsync();
         var run = await db.Runs.AsNoTracking().Include(r => r.SurveyVersion).FirstAsync(r => r.Id == runId);
