@@ -112,6 +112,11 @@ public static class AccountSetup
         services.AddScoped<CircuitActivity>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitActivity>());
         services.AddSingleton<FirstRunSetup>();
+        services.AddSingleton(new ConsoleCookiePolicy(secureCookies));
+        services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+        services.AddSingleton<AccountMail>();
+        services.AddScoped<PasswordResets>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(options.ResetLinkHours));
         services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<Reauthentication>();
         services.AddScoped<PasswordSignIn>();

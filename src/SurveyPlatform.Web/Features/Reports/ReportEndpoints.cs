@@ -3,6 +3,7 @@ using SurveyPlatform.Reports;
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
 using SurveyPlatform.Web.Features.Runs;
+using SurveyPlatform.Web.Hosting;
 
 namespace SurveyPlatform.Web.Features.Reports;
 
@@ -53,7 +54,7 @@ public static class ReportEndpoints
         if (!ReportRenderer.Languages.Contains(language))
             return Results.Problem($"Reports cannot be written in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
         var slug = await documents.SlugAsync(runId, http.RequestAborted);
-        var publicUrl = $"{http.Request.Scheme}://{http.Request.Host}/r/{Uri.EscapeDataString(slug ?? "")}";
+        var publicUrl = $"{http.RequestServices.GetRequiredService<PublicAddress>().For(http)}/r/{Uri.EscapeDataString(slug ?? "")}";
         if (await documents.ReportAsync(runId, kind, language, publicUrl, http.RequestAborted) is not var (pdf, name))
             return Results.NotFound();
         http.Response.Headers.CacheControl = "no-store";

@@ -7,6 +7,7 @@ using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Data;
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
+using SurveyPlatform.Web.Hosting;
 
 namespace SurveyPlatform.Web.Features.Runs;
 
@@ -99,7 +100,7 @@ public static class RunEndpoints
         return await db.Runs.Where(r => r.Id == runId).Select(r => r.Slug).FirstAsync();
     }
 
-    public static string SurveyUrl(HttpContext http, string slug) => $"{http.Request.Scheme}://{http.Request.Host}/s/{Uri.EscapeDataString(slug)}";
+    public static string SurveyUrl(HttpContext http, string slug) => $"{http.RequestServices.GetRequiredService<PublicAddress>().For(http)}/s/{Uri.EscapeDataString(slug)}";
 
     private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

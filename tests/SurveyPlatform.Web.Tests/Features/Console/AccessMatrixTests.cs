@@ -40,6 +40,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /account/setup"] = Everyone, // says the link is not valid without the printed token
         ["GET /account/invite"] = Everyone, // says the link is not valid without a token
         ["GET /account/denied"] = Everyone,
+        ["GET /account/reset"] = Everyone, // says the link is not valid without a reset token
         ["GET /account/two-factor"] = SignedIn,
         ["GET /account/confirm"] = SignedIn,
         ["GET /account/ping"] = SignedIn,
@@ -47,6 +48,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /admin"] = SignedIn,
         ["GET /admin/not-found"] = Everyone,
         ["GET /admin/audit"] = new[] { Actor.Administrator },
+        ["GET /admin/accounts"] = new[] { Actor.Administrator },
         ["GET /admin/organizations"] = SignedIn,
         ["GET /admin/organizations/{OrgId:guid}"] = OrganizationManagers,
         ["GET /admin/runs"] = Organizers,
