@@ -146,7 +146,8 @@ public sealed class AccountJourneyTests(BrowserFixture fixture)
         Assert.Contains("/admin/organizations/", admin.Url);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(admin.GetByText("organization-created")).ToBeVisibleAsync();
+        await ConsolePages.InteractiveAsync(admin);
+        await Assertions.Expect(admin.GetByRole(AriaRole.Cell, new() { Name = "organization-created" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         Assert.True(violations.Count == 0, string.Join('\n', violations));
         await admin.Context.CloseAsync();

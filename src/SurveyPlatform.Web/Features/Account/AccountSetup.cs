@@ -52,7 +52,9 @@ public static class AccountSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "sp_console";
+            // The __Host- prefix makes browsers refuse the cookie unless it is Secure, for this host only and for the whole
+            // site (ASVS 3.4.4); over plain HTTP (development, tests) the prefix would make them drop it.
+            o.Cookie.Name = secureCookies ? "__Host-sp_console" : "sp_console";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

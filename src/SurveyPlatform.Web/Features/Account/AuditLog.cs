@@ -23,6 +23,7 @@ public static class AuditActions
     public const string InvitationRevoked = "invitation-revoked";
     public const string ResetLinkMade = "reset-link";
     public const string PasswordReset = "password-reset";
+    public const string PasswordChanged = "password-changed";
     public const string RoleChanged = "role-changed";
     public const string MemberRemoved = "member-removed";
     public const string RunCreated = "run-created";

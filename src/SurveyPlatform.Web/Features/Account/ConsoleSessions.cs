@@ -51,12 +51,14 @@ public sealed class ConsoleSessions(IDbContextFactory<SurveyDbContext> dbFactory
         await db.ConsoleSessions.Where(s => s.Id == id && s.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
     }
 
-    /// <summary>Ends every session of an account (after a password reset).</summary>
-    public async Task EndAllAsync(string userId, CancellationToken ct = default)
+    /// <summary>Ends every session of an account (after a password reset), or every other one (after a password change).</summary>
+    public async Task EndAllAsync(string userId, ClaimsPrincipal? except = null, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var keep = IdOf(except) ?? "";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.ConsoleSessions.Where(s => s.UserId == userId && s.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
+        await db.ConsoleSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
     }
 
     /// <summary>Records that the user confirmed their password again in this session.</summary>

@@ -49,4 +49,26 @@ public sealed class ProductionOverHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/s/community-trust")).StatusCode);
     }
+
+    [Fact]
+    public async Task Over_https_the_session_cookie_is_secure_and_host_only()
+    {
+        var community = await _factory.OrganizationAsync("Eastside", SurveyPlatform.Data.Entities.OrganizationKind.Community);
+        var reviewer = await _factory.AccountAsync("secure@example.org", memberships: (community, SurveyPlatform.Data.Entities.OrganizationRole.Advocate));
+        using var client = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var page = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = reviewer.Email,
+            ["Input.Password"] = reviewer.Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-sp_console=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -105,4 +105,43 @@ public sealed partial class SessionTests : IAsyncLifetime
         Assert.False(await _factory.Service<Reauthentication>().IsFreshAsync(SessionCookies.Principal(_factory, phone.SessionCookie!)));
         Assert.True(await _factory.Service<Reauthentication>().IsFreshAsync(SessionCookies.Principal(_factory, laptop.SessionCookie!)));
     }
+
+    [Fact]
+    public async Task Changing_the_password_signs_out_the_other_sessions_and_keeps_this_one()
+    {
+        var organizer = await _factory.AccountAsync("changer@example.org", twoFactor: true, memberships: (_community, OrganizationRole.Organizer));
+        var here = ConsoleBrowser.Open(_factory);
+        await here.SignInAsync(organizer);
+        var elsewhere = ConsoleBrowser.Open(_factory);
+        await elsewhere.SignInAsync(organizer);
+        Assert.NotEqual(here.SessionCookie, elsewhere.SessionCookie);
+
+        await here.SubmitAsync("/account/password", "change-password", ("Input.Current", "not my password"),
+            ("Input.Password", "quiet meadow lantern river"), ("Input.ConfirmPassword", "quiet meadow lantern river"));
+        Assert.Contains("The current password is not right.", here.LastBody);
+        await here.SubmitAsync("/account/password", "change-password", ("Input.Current", organizer.Password),
+            ("Input.Password", "quiet meadow lantern river"), ("Input.ConfirmPassword", "quiet meadow lantern river"));
+        Assert.Contains("Your password was changed", here.LastBody);
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(2)); // past the security stamp's check interval
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_sign_in_gets_a_new_session_in_an_http_only_same_site_cookie()
+    {
+        var reviewer = await _factory.AccountAsync("cookie@example.org", memberships: (_community, OrganizationRole.Advocate));
+        var browser = ConsoleBrowser.Open(_factory);
+        await browser.SubmitAsync("/account/login", "login", ("Input.Email", reviewer.Email), ("Input.Password", reviewer.Password));
+        var header = browser.Last!.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookies.Name + "=", StringComparison.Ordinal));
+        Assert.Contains("httponly", header, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", header, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expires", header, StringComparison.OrdinalIgnoreCase); // ends with the browser
+        var first = ConsoleSessions.IdOf(SessionCookies.Principal(_factory, SessionCookies.SetBy(browser.Last)!));
+        await browser.SubmitAsync("/account/login", "login", ("Input.Email", reviewer.Email), ("Input.Password", reviewer.Password));
+        var second = ConsoleSessions.IdOf(SessionCookies.Principal(_factory, SessionCookies.SetBy(browser.Last!)!));
+        Assert.NotNull(first);
+        Assert.NotEqual(first, second);
+    }
 }

@@ -43,6 +43,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /account/reset"] = Everyone, // says the link is not valid without a reset token
         ["GET /account/two-factor"] = SignedIn,
         ["GET /account/confirm"] = SignedIn,
+        ["GET /account/password"] = SignedIn,
         ["GET /account/ping"] = SignedIn,
         ["POST /account/logout"] = 400, // refused without the anti-forgery token
         ["GET /admin"] = SignedIn,
