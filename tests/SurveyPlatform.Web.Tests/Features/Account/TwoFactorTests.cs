@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Tests.Features.Runs;
 using SurveyPlatform.Web.Tests.Infrastructure;
 
 namespace SurveyPlatform.Web.Tests.Features.Account;
@@ -70,6 +71,21 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         await fourth.SubmitAsync("/account/login", "login", ("Input.Email", organizer.Email), ("Input.Password", organizer.Password));
         await fourth.SubmitAsync("/account/login/recovery", "login-recovery", ("Input.Code", recoveryCodes[0]));
         Assert.Contains("already used", fourth.LastBody);
+    }
+
+    [Fact]
+    public async Task The_survey_preview_needs_the_authenticator_like_the_rest_of_the_console()
+    {
+        var organizer = await _factory.AccountAsync("previewer@example.org", memberships: (_community, OrganizationRole.Organizer));
+        var runId = await _factory.RunAsync("eastside-preview", _community);
+        var browser = ConsoleBrowser.Open(_factory);
+        await browser.SignInAsync(organizer);
+        var page = await browser.GetAsync($"/preview/runs/{runId}");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/account/two-factor?required=1", ConsoleBrowser.LocationOf(page));
+        // Not even a request that skips the page's redirect (no Accept: text/html) gets the preview.
+        var download = await browser.Client.GetAsync($"/preview/runs/{runId}");
+        Assert.False(download.IsSuccessStatusCode);
     }
 
     [Fact]
