@@ -61,12 +61,13 @@ public sealed class AccountJourneyTests(BrowserFixture fixture)
         await admin.GetByRole(AriaRole.Link, new() { Name = "Organizations" }).First.ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Organizations", Level = 1 })).ToBeVisibleAsync();
         await ConsolePages.InteractiveAsync(admin);
-        await admin.GetByLabel("Name").FillAsync("Eastside Neighbors");
+        await admin.GetByLabel("Name").FillAsync("Northside Tenants Union");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Eastside Neighbors" })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByText("Created Northside Tenants Union.")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Northside Tenants Union" })).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByText("Required", new() { Exact = true })).ToHaveCountAsync(0);
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Eastside Neighbors" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Eastside Neighbors", Level = 1 })).ToBeVisibleAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Northside Tenants Union" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Northside Tenants Union", Level = 1 })).ToBeVisibleAsync();
         await ConsolePages.InteractiveAsync(admin);
 
         // An invitation link for an organizer, copied with the button; it is listed until used.
@@ -96,7 +97,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture)
         await organizer.GetByRole(AriaRole.Button, new() { Name = "Create account and join" }).ClickAsync();
         await organizer.WaitForURLAsync("**/account/two-factor?required=1");
         var organizerKey = await EnrolAsync(organizer, "organizer", null);
-        await Assertions.Expect(organizer.GetByText("Eastside Neighbors: organizer")).ToBeVisibleAsync();
+        await Assertions.Expect(organizer.GetByText("Northside Tenants Union: organizer")).ToBeVisibleAsync();
 
         // The invitation is used up: the organization page lists nothing waiting any more. The page is reloaded more than a
         // minute after the administrator signed in, when the session cookie has been refreshed from the database: the live

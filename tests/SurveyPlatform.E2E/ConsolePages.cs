@@ -39,15 +39,14 @@ public static class ConsolePages
     /// <summary>Signs in by typing into the sign-in page (and the authenticator page), once each page has loaded.</summary>
     public static async Task SignInAsync(IPage page, string baseUrl, string email, string password, string? authenticatorKey)
     {
-        await page.GotoAsync($"{baseUrl}/account/login");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Account pages are server-rendered forms: once loaded (scripts included) they are ready to type into.
+        await page.GotoAsync($"{baseUrl}/account/login", new() { WaitUntil = WaitUntilState.Load });
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         if (authenticatorKey is not null)
         {
-            await page.WaitForURLAsync("**/account/login/2fa**");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForURLAsync("**/account/login/2fa**", new() { WaitUntil = WaitUntilState.Load });
             await page.GetByLabel("Code").FillAsync(await NextCodeAsync(authenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         }
