@@ -17,6 +17,8 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : Identi
     public DbSet<RunCode> RunCodes => Set<RunCode>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ConsoleSession> ConsoleSessions => Set<ConsoleSession>();
+    public DbSet<UsedAuthenticatorCode> UsedAuthenticatorCodes => Set<UsedAuthenticatorCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
 
@@ -169,52 +168,20 @@ public sealed class ConsoleJourneyTests(BrowserFixture fixture)
         Assert.Fail($"the select '{label}' never showed '{option}'");
     }
 
-    /// <summary>Waits until the console's circuit has taken over the prerendered page, so that typing reaches the component.</summary>
-    private static async Task InteractiveAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.WaitForTimeoutAsync(2000);
-    }
+    private static Task InteractiveAsync(IPage page) => ConsolePages.InteractiveAsync(page);
 
-    /// <summary>
-    /// Signs in through the sign-in forms' own posts (with their anti-forgery tokens) in the page's cookie jar: typing into the
-    /// server-rendered sign-in form raced the page's script on a busy machine; the sign-in pages have their own tests.
-    /// </summary>
-    private async Task SignInAsync(IPage page, string email, string? authenticatorKey)
-    {
-        var location = await SubmitAsync(page, "/account/login", "login", ("Input.Email", email), ("Input.Password", Password));
-        if (location.StartsWith("/account/login/2fa", StringComparison.Ordinal))
-            location = await SubmitAsync(page, location, "login-2fa", ("Input.Code", Totp(authenticatorKey!)));
-        Assert.False(location.StartsWith("/account/login", StringComparison.Ordinal), $"sign-in of {email} ended at {location}");
-        await page.GotoAsync(fixture.BaseUrl + "/admin");
-    }
-
-    private async Task<string> SubmitAsync(IPage page, string path, string formName, params (string Name, string Value)[] fields)
-    {
-        var html = await (await page.Context.APIRequest.GetAsync(fixture.BaseUrl + path)).TextAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
-        Assert.True(token.Success, $"no anti-forgery token on {path}");
-        var form = page.Context.APIRequest.CreateFormData();
-        form.Set("_handler", formName);
-        form.Set("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token.Groups[1].Value));
-        foreach (var (name, value) in fields)
-            form.Set(name, value);
-        var response = await page.Context.APIRequest.PostAsync(fixture.BaseUrl + path, new() { Form = form, MaxRedirects = 0 });
-        Assert.True(response.Status == 302, $"POST {path}: {response.Status}");
-        return new Uri(new Uri(fixture.BaseUrl), response.Headers["location"]).PathAndQuery;
-    }
+    private Task SignInAsync(IPage page, string email, string? authenticatorKey) =>
+        ConsolePages.SignInAsync(page, fixture.BaseUrl, email, Password, authenticatorKey);
 
     private static async Task ConfirmAsync(IPage page, string authenticatorKey)
     {
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Password").FillAsync(Password);
-        await dialog.GetByLabel("Authenticator code").FillAsync(Totp(authenticatorKey));
+        await dialog.GetByLabel("Authenticator code").FillAsync(await ConsolePages.NextCodeAsync(authenticatorKey));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Assertions.Expect(dialog).ToBeHiddenAsync();
     }
-
-    private static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>Into the test output folder (or SCREENSHOT_DIR), for people to look at.</summary>
     private static async Task Screenshot(IPage page, string name)

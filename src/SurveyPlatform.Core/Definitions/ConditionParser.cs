@@ -18,44 +18,68 @@ public sealed class ConditionSyntaxException(string message, int position, strin
 /// </summary>
 public static class ConditionParser
 {
+    /// <summary>
+    /// The deepest condition accepted: levels of <c>not</c>, parentheses, <c>and</c> and <c>or</c>. Real conditions use a
+    /// handful; the limit keeps a hostile definition (thousands of <c>not</c>) from exhausting the stack of the parser
+    /// or of anything that walks the condition later (docs/security.md, ASVS 5.1.4).
+    /// </summary>
+    public const int MaxDepth = 64;
+
     public static Condition Parse(string text)
     {
         var cursor = new Cursor(text, ConditionTokenizer.Tokenize(text));
         if (cursor.AtEnd)
             throw cursor.Fail("a condition such as 'born_here = no'");
-        var condition = ParseOr(cursor);
+        var condition = ParseOr(cursor).Node;
         if (!cursor.AtEnd)
             throw cursor.Fail(cursor.Peek == ")" ? "'and', 'or' or the end (this ')' closes nothing)" : "'and', 'or' or the end");
         return condition;
     }
 
-    private static Condition ParseOr(Cursor c)
+    private static (Condition Node, int Depth) ParseOr(Cursor c)
     {
         var left = ParseAnd(c);
         while (c.TryTake("or"))
-            left = new OrCondition(left, ParseAnd(c));
+        {
+            var right = ParseAnd(c);
+            left = (new OrCondition(left.Node, right.Node), c.Within(Math.Max(left.Depth, right.Depth) + 1));
+        }
         return left;
     }
 
-    private static Condition ParseAnd(Cursor c)
+    private static (Condition Node, int Depth) ParseAnd(Cursor c)
     {
         var left = ParseNot(c);
         while (c.TryTake("and"))
-            left = new AndCondition(left, ParseNot(c));
+        {
+            var right = ParseNot(c);
+            left = (new AndCondition(left.Node, right.Node), c.Within(Math.Max(left.Depth, right.Depth) + 1));
+        }
         return left;
     }
 
-    private static Condition ParseNot(Cursor c)
+    private static (Condition Node, int Depth) ParseNot(Cursor c)
     {
-        if (c.TryTake("not"))
-            return new NotCondition(ParseNot(c));
-        if (c.TryTake("("))
+        if (c.Peek is "not" or "(")
         {
-            var inner = ParseOr(c);
-            c.Expect(")", "'and', 'or' or ')'");
-            return inner;
+            // Counted before going deeper, so that the parser's own recursion stays within the limit too.
+            c.Enter();
+            (Condition Node, int Depth) result;
+            if (c.TryTake("not"))
+            {
+                var inner = ParseNot(c);
+                result = (new NotCondition(inner.Node), c.Within(inner.Depth + 1));
+            }
+            else
+            {
+                c.Expect("(", "'('");
+                result = ParseOr(c);
+                c.Expect(")", "'and', 'or' or ')'");
+            }
+            c.Leave();
+            return result;
         }
-        return ParseComparison(c);
+        return (ParseComparison(c), 1);
     }
 
     private static Condition ParseComparison(Cursor c)
@@ -83,6 +107,26 @@ public static class ConditionParser
     private sealed class Cursor(string text, IReadOnlyList<ConditionToken> tokens)
     {
         private int _index;
+        private int _nesting;
+
+        public void Enter()
+        {
+            if (++_nesting > MaxDepth)
+                throw TooDeep();
+        }
+
+        public void Leave() => _nesting--;
+
+        /// <summary>Returns <paramref name="depth"/> when it is within <see cref="MaxDepth"/>.</summary>
+        public int Within(int depth) => depth <= MaxDepth ? depth : throw TooDeep();
+
+        private ConditionSyntaxException TooDeep()
+        {
+            var position = AtEnd ? text.Length + 1 : tokens[_index].Position + 1;
+            return new ConditionSyntaxException(
+                $"the condition is nested too deeply at position {position}: at most {MaxDepth} levels of 'not', 'and', 'or' and parentheses " +
+                "are allowed; write it more simply", position, "a simpler condition");
+        }
 
         public bool AtEnd => _index >= tokens.Count;
         public string? Peek => AtEnd ? null : tokens[_index].Text;
@@ -111,9 +155,12 @@ public static class ConditionParser
         public ConditionSyntaxException Fail(string expected)
         {
             var position = AtEnd ? text.Length + 1 : tokens[_index].Position + 1;
-            var found = AtEnd ? "the end" : $"'{tokens[_index].Text}'";
-            return new ConditionSyntaxException($"expected {expected} at position {position} but found {found} in '{text}'", position, expected);
+            var found = AtEnd ? "the end" : $"'{Shorten(tokens[_index].Text)}'";
+            return new ConditionSyntaxException($"expected {expected} at position {position} but found {found} in '{Shorten(text)}'", position, expected);
         }
+
+        /// <summary>A long condition is quoted by its start only, so that a message stays readable.</summary>
+        private static string Shorten(string value) => value.Length <= 200 ? value : value[..200] + "…";
     }
 }
 

@@ -72,3 +72,26 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.HasIndex(x => x.At);
     }
 }
+
+internal sealed class ConsoleSessionConfiguration : IEntityTypeConfiguration<ConsoleSession>
+{
+    public void Configure(EntityTypeBuilder<ConsoleSession> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).HasMaxLength(32);
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.HasIndex(x => x.UserId);
+        e.HasIndex(x => x.StartedAt);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UsedAuthenticatorCodeConfiguration : IEntityTypeConfiguration<UsedAuthenticatorCode>
+{
+    public void Configure(EntityTypeBuilder<UsedAuthenticatorCode> e)
+    {
+        e.HasKey(x => new { x.UserId, x.TimeStep });
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -26,7 +26,7 @@ public sealed class RateLimitOptions
     public WindowLimit RespondentPosts { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
     /// <summary>Sign-in attempts (posts to <see cref="LoginPaths"/>) per address.</summary>
     public WindowLimit Login { get; set; } = new() { PermitLimit = 10, WindowSeconds = 300 };
-    public string[] LoginPaths { get; set; } = ["/account/login", "/account/login/2fa", "/account/login/recovery", "/account/confirm", "/account/setup", "/account/invite"];
+    public string[] LoginPaths { get; set; } = ["/account/login", "/account/login/2fa", "/account/login/recovery", "/account/confirm", "/account/setup", "/account/invite", "/account/reset", "/account/password"];
     /// <summary>
     /// Empty: limit by the connection's address. Behind a reverse proxy every connection comes from the proxy,
     /// so name the header in which the proxy appends the client's address (<c>X-Forwarded-For</c>); its last

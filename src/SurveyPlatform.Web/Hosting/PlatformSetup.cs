@@ -93,6 +93,7 @@ public static class PlatformSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddConsoleAccounts(config, secureCookies);
+        services.AddSingleton<PublicAddress>();
         services.AddConsoleFeatures();
         services.AddSingleton(new RunCodeHasher(keysDirectory));
         services.AddSingleton<SurveyCatalog>();
@@ -138,14 +139,15 @@ public static class PlatformSetup
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseConsoleNeedsHttps();
         app.UseAbuseLimits(app.Services.GetRequiredService<RateLimitOptions>());
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment(); // before authorization: the console's policies refuse whoever has not enrolled yet
         app.UseAuthorization();
-        app.UseTwoFactorEnrolment();
         app.UseAntiforgery();
 
         app.MapRespond();
@@ -168,17 +170,23 @@ public static class PlatformSetup
 
     private static void PrintWelcome(WebApplication app)
     {
-        var address = app.Urls.FirstOrDefault() ?? "http://localhost:5000";
+        var (address, guess) = app.Services.GetRequiredService<PublicAddress>().AtStartup();
+        if (guess is not null)
+            app.Logger.LogInformation(
+                "Account:PublicUrl is not set, so printed links start with {Address} ({Reason}). Set Account:PublicUrl to the " +
+                "address people type (for example --Account:PublicUrl=http://192.168.1.20:5000) for links, QR codes and invitations that work on their phones.",
+                address, guess);
         foreach (var run in app.Services.GetRequiredService<SurveyCatalog>().All.Where(r => r.Run.Status == RunStatus.Open))
-            app.Logger.LogInformation("Survey '{Name}' is open at {Url}", run.Run.Name, $"{address.TrimEnd('/')}/s/{run.Slug}");
-        var publicUrl = app.Services.GetRequiredService<IOptions<AccountOptions>>().Value.PublicUrl is { Length: > 0 } configured ? configured : address;
+            app.Logger.LogInformation("Survey '{Name}' is open at {Url}", run.Run.Name, $"{address}/s/{run.Slug}");
         if (app.Services.GetRequiredService<SetupLinkHolder>().Token is { } token)
             app.Logger.LogWarning(
                 "No administrator exists yet. Create one within {Hours} hours at {Url} (this link works once; " +
-                "a new one is printed at each start until an administrator exists). Alternatively: survey admin create --email <email> --password-stdin",
+                "a new one is printed at each start until an administrator exists). Alternatively, from the repository: " +
+                "dotnet run --project src/SurveyPlatform.Cli -- admin create --email <email> --password-stdin < password.txt " +
+                "(or `survey admin create …` where the survey tool is installed)",
                 app.Services.GetRequiredService<IOptions<AccountOptions>>().Value.SetupLinkHours,
-                $"{publicUrl.TrimEnd('/')}{FirstRunSetup.Path}?token={token}");
+                $"{address}{FirstRunSetup.Path}?token={token}");
         else
-            app.Logger.LogInformation("Console: {Url}", $"{publicUrl.TrimEnd('/')}/admin");
+            app.Logger.LogInformation("Console: {Url}", $"{address}/admin");
     }
 }

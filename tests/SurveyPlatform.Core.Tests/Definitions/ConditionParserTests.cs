@@ -96,3 +96,57 @@ public sealed class ConditionParserTests
         Assert.Equal(7, e.Position);
     }
 }
+
+/// <summary>A hostile definition must not crash the server or the CLI (a stack overflow ends the process).</summary>
+public sealed class ConditionDepthTests
+{
+    [Fact]
+    public void A_hundred_thousand_nots_are_refused_with_a_clear_error()
+    {
+        var text = string.Concat(Enumerable.Repeat("not ", 100_000)) + "born_here = no";
+        var error = Assert.Throws<ConditionSyntaxException>(() => ConditionParser.Parse(text));
+        Assert.Contains($"nested too deeply at position {ConditionParser.MaxDepth * 4 + 1}", error.Message);
+        Assert.True(error.Message.Length < 300, error.Message);
+    }
+
+    [Theory]
+    [InlineData("and")]
+    [InlineData("or")]
+    public void A_hundred_thousand_comparisons_in_a_chain_are_refused(string join)
+    {
+        var text = string.Join($" {join} ", Enumerable.Repeat("born_here = no", 100_000));
+        var error = Assert.Throws<ConditionSyntaxException>(() => ConditionParser.Parse(text));
+        Assert.Contains("nested too deeply", error.Message);
+    }
+
+    [Fact]
+    public void Deep_parentheses_are_refused()
+    {
+        var text = new string('(', 100_000) + "born_here = no" + new string(')', 100_000);
+        Assert.Contains("nested too deeply", Assert.Throws<ConditionSyntaxException>(() => ConditionParser.Parse(text)).Message);
+    }
+
+    [Fact]
+    public void Conditions_up_to_the_limit_still_parse()
+    {
+        var text = string.Concat(Enumerable.Repeat("not ", ConditionParser.MaxDepth - 1)) + "born_here = no";
+        Assert.IsType<NotCondition>(ConditionParser.Parse(text));
+        Assert.IsType<AndCondition>(ConditionParser.Parse(string.Join(" and ", Enumerable.Repeat("born_here = no", ConditionParser.MaxDepth))));
+    }
+
+    [Fact]
+    public void A_definition_with_a_deeply_nested_condition_reports_it_at_its_path()
+    {
+        var deep = string.Concat(Enumerable.Repeat("not ", 100_000)) + "born_here = no";
+        var errors = LoadErrors.Of(TestDefinitions.Break("\"shown_when\": \"status = x\"", $"\"shown_when\": \"{deep}\""));
+        Assert.Contains(errors, e => e.Message.Contains("nested too deeply", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_definition_nested_deeper_than_json_allows_is_refused_with_a_message()
+    {
+        var json = new string('[', 10_000) + new string(']', 10_000);
+        var error = Assert.Single(LoadErrors.Of(json));
+        Assert.Contains("depth", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -14,7 +14,33 @@ namespace SurveyPlatform.Web.Tests.Infrastructure;
 /// <summary>An account made directly in the database for a test, with its authenticator key when 2FA is on.</summary>
 public sealed record TestAccount(string Id, string Email, string Password, string? AuthenticatorKey)
 {
-    public string CurrentCode() => new Totp(Base32Encoding.ToBytes(AuthenticatorKey!)).ComputeTotp(DateTime.UtcNow);
+    public string CodeAt(DateTimeOffset time) => new Totp(Base32Encoding.ToBytes(AuthenticatorKey!)).ComputeTotp(time.UtcDateTime);
+}
+
+/// <summary>
+/// Authenticator codes as a phone shows them, one per 30-second step: the server accepts each code once, so when a test
+/// signs in again within the same step the server's clock is moved on to the next one, as a person would wait for it.
+/// </summary>
+public static class AuthenticatorCodes
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new();
+
+    public static string Next(ManualClock clock, string key)
+    {
+        lock (LastStep)
+        {
+            var now = clock.GetUtcNow();
+            var step = now.ToUnixTimeSeconds() / 30;
+            if (LastStep.TryGetValue(key, out var last) && step <= last)
+            {
+                clock.Advance(TimeSpan.FromSeconds((last - step + 1) * 30));
+                now = clock.GetUtcNow();
+                step = now.ToUnixTimeSeconds() / 30;
+            }
+            LastStep[key] = step;
+            return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(now.UtcDateTime);
+        }
+    }
 }
 
 /// <summary>Makes organizations and accounts for console tests.</summary>
@@ -66,13 +92,16 @@ public static class ConsoleData
 }
 
 /// <summary>A browser tab on the console: keeps cookies, fills server-rendered forms with their anti-forgery token.</summary>
-public sealed partial class ConsoleBrowser(HttpClient client)
+public sealed partial class ConsoleBrowser(HttpClient client, ManualClock clock)
 {
     public HttpClient Client { get; } = client;
     public HttpResponseMessage? Last { get; private set; }
     public string LastBody { get; private set; } = "";
 
-    public static ConsoleBrowser Open(PlatformFactory factory) => new(factory.CreateBrowser());
+    public static ConsoleBrowser Open(PlatformFactory factory) => new(factory.CreateBrowser(), factory.Clock);
+
+    /// <summary>The account's authenticator code now, never one the server has already accepted.</summary>
+    public string NextCode(TestAccount account) => AuthenticatorCodes.Next(clock, account.AuthenticatorKey!);
 
     /// <summary>GET as a browser would (Accept: text/html).</summary>
     public async Task<HttpResponseMessage> GetAsync(string path)
@@ -82,6 +111,30 @@ public sealed partial class ConsoleBrowser(HttpClient client)
         Last = await Client.SendAsync(request);
         LastBody = await Last.Content.ReadAsStringAsync();
         return Last;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and fills its form, returning the post to send later: two tabs can then press the
+    /// button at the same moment.
+    /// </summary>
+    public async Task<Func<Task<HttpResponseMessage>>> PrepareAsync(string path, string formName, params (string Name, string Value)[] fields)
+    {
+        var page = await GetAsync(path);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)page.StatusCode} {page.Headers.Location}");
+        var token = AntiforgeryToken().Match(LastBody);
+        Assert.True(token.Success, $"no anti-forgery token on {path}");
+        var values = new List<KeyValuePair<string, string>>
+        {
+            new("_handler", formName),
+            new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)),
+        };
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(values) };
+            request.Headers.Accept.ParseAdd("text/html");
+            return await Client.SendAsync(request);
+        };
     }
 
     /// <summary>Opens <paramref name="path"/>, then submits its form <paramref name="formName"/> with the given fields.</summary>
@@ -111,17 +164,21 @@ public sealed partial class ConsoleBrowser(HttpClient client)
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in: {(int)response.StatusCode}\n{LastBody}");
         if (LocationOf(response).StartsWith("/account/login/2fa", StringComparison.Ordinal))
         {
-            response = await SubmitAsync(LocationOf(response), "login-2fa", ("Input.Code", account.CurrentCode()));
+            response = await SubmitAsync(LocationOf(response), "login-2fa", ("Input.Code", NextCode(account)));
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"2FA: {(int)response.StatusCode}\n{LastBody}");
         }
+        SessionCookie = SessionCookies.SetBy(response);
     }
+
+    /// <summary>The session cookie the last sign-in set.</summary>
+    public string? SessionCookie { get; private set; }
 
     /// <summary>Confirms the password again (re-authentication before exports, purges and sharing changes).</summary>
     public async Task ConfirmPasswordAsync(TestAccount account)
     {
         var fields = new List<(string, string)> { ("Input.Password", account.Password) };
         if (account.AuthenticatorKey is not null)
-            fields.Add(("Input.Code", account.CurrentCode()));
+            fields.Add(("Input.Code", NextCode(account)));
         var response = await SubmitAsync("/account/confirm", "confirm", fields.ToArray());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using SurveyPlatform.Data.Entities;
@@ -11,15 +10,15 @@ public static class AccountEndpoints
     public static void MapAccount(this IEndpointRouteBuilder app)
     {
         // A form POST with the anti-forgery token, so that another site cannot sign a user out.
-        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog audit, Reauthentication reauth, IAntiforgery antiforgery) =>
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog audit, ConsoleSessions sessions, IAntiforgery antiforgery) =>
         {
             if (!await IsValidFormAsync(http, antiforgery))
                 return Results.BadRequest();
             if (http.User.Identity?.IsAuthenticated == true)
             {
                 await audit.WriteAsync(http.User, AuditActions.Logout);
-                if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
-                    reauth.Forget(id);
+                // Ended on the server: a copy of the cookie is refused from now on.
+                await sessions.EndAsync(http.User);
             }
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");

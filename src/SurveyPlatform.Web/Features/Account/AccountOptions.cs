@@ -15,11 +15,16 @@ public sealed class AccountOptions
     public double SetupLinkHours { get; set; } = 24;
     /// <summary>How long an invitation link stays valid.</summary>
     public double InvitationDays { get; set; } = 7;
+    /// <summary>How long a reset link made by an administrator stays valid.</summary>
+    public double ResetLinkHours { get; set; } = 24;
     /// <summary>How long a password confirmation allows exports, purges and sharing changes.</summary>
     public double ReauthenticationMinutes { get; set; } = 10;
     /// <summary>Failed sign-ins before the account is locked, and for how long.</summary>
     public int MaxFailedAccessAttempts { get; set; } = 5;
     public double LockoutMinutes { get; set; } = 15;
-    /// <summary>Public address used in printed links (setup link, invitations); empty = the address the server listens on.</summary>
+    /// <summary>
+    /// Public address every printed or copied link starts with (setup, survey, invitation and reset links, code cards and
+    /// their QR codes, reports); empty = the address the browser used, or at start-up the address the server listens on.
+    /// </summary>
     public string PublicUrl { get; set; } = "";
 }

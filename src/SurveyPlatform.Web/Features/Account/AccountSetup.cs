@@ -39,17 +39,22 @@ public static class AccountSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                // Authenticator codes are accepted once each (OneUseAuthenticatorTokenProvider).
+                o.Tokens.AuthenticatorTokenProvider = OneUseAuthenticatorTokenProvider.Name;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SurveyDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(OneUseAuthenticatorTokenProvider.Name)
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<ConsoleClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "sp_console";
+            // The __Host- prefix makes browsers refuse the cookie unless it is Secure, for this host only and for the whole
+            // site (ASVS 3.4.4); over plain HTTP (development, tests) the prefix would make them drop it.
+            o.Cookie.Name = secureCookies ? "__Host-sp_console" : "sp_console";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -59,22 +64,28 @@ public static class AccountSetup
             // Idle timeout: the cookie slides while the user makes requests (the console pings while in use).
             o.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
             o.SlidingExpiration = true;
-            o.Events.OnSigningIn = context =>
+            o.Events.OnSigningIn = async context =>
             {
                 // A session cookie: closing the browser ends the session, whatever "remember me" would say.
                 context.Properties.IsPersistent = false;
-                context.Properties.Items.TryAdd(SignedInAt, Now(context.HttpContext).ToString("O", CultureInfo.InvariantCulture));
-                // The interactive console cannot read the cookie's properties; it reads the sign-in time as a claim.
-                if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == ConsoleClaimsFactory.SignedInClaim))
-                    identity.AddClaim(new Claim(ConsoleClaimsFactory.SignedInClaim, context.Properties.Items[SignedInAt]!));
-                return Task.CompletedTask;
+                var items = context.Properties.Items;
+                items.TryAdd(SignedInAt, Now(context.HttpContext).ToString("O", CultureInfo.InvariantCulture));
+                // A new sign-in starts a server-side session; refreshing the sign-in (new role, authenticator turned on)
+                // keeps the one it has.
+                if (!items.ContainsKey(ConsoleSessions.Claim) && context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+                    items[ConsoleSessions.Claim] = await context.HttpContext.RequestServices.GetRequiredService<ConsoleSessions>().StartAsync(userId);
+                // The interactive console cannot read the cookie's properties; it reads them as claims.
+                if (context.Principal?.Identity is ClaimsIdentity identity)
+                    CopySessionClaims(items, identity);
             };
             o.Events.OnValidatePrincipal = async context =>
             {
-                if (IsPastAbsoluteTimeout(context.Properties.Items, Now(context.HttpContext), options))
+                var http = context.HttpContext;
+                if (IsPastAbsoluteTimeout(context.Properties.Items, Now(http), options)
+                    || !await http.RequestServices.GetRequiredService<ConsoleSessions>().IsActiveAsync(context.Principal!, http.RequestAborted))
                 {
                     context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    await http.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
@@ -83,14 +94,35 @@ public static class AccountSetup
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         // Role and membership changes reach signed-in users within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The refreshed principal is made afresh from the database: carry the session's own claims over, or every
+            // console page opened after the first minute would find no session and sign itself out.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+                    foreach (var type in SessionClaimTypes)
+                        if (current.FindFirst(type) is { } claim && !identity.HasClaim(c => c.Type == type))
+                            identity.AddClaim(new Claim(type, claim.Value));
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, ConsoleAuthenticationStateProvider>();
         services.AddScoped<CircuitActivity>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitActivity>());
         services.AddSingleton<FirstRunSetup>();
+        services.AddSingleton(new ConsoleCookiePolicy(secureCookies));
+        services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+        services.AddSingleton<AccountMail>();
+        services.AddScoped<PasswordResets>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(options.ResetLinkHours));
+        services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<Reauthentication>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<ConsoleSessionCheck>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<AccountRedirect>();
         services.AddConsoleAuthorization();
@@ -105,7 +137,7 @@ public static class AccountSetup
         {
             var user = http.User;
             var path = http.Request.Path;
-            if ((path.StartsWithSegments("/admin") || path.StartsWithSegments("/review"))
+            if ((path.StartsWithSegments("/admin") || path.StartsWithSegments("/review") || path.StartsWithSegments(Respond.PreviewEndpoints.Prefix))
                 && user.Identity?.IsAuthenticated == true
                 && user.HasClaim(ConsoleClaimsFactory.MustUseTwoFactorClaim, "true")
                 && !user.HasClaim(ConsoleClaimsFactory.TwoFactorClaim, "true")
@@ -116,6 +148,17 @@ public static class AccountSetup
             }
             await next(http);
         });
+
+    /// <summary>Claims that belong to the sign-in, not to the account: kept when the principal is refreshed.</summary>
+    private static readonly string[] SessionClaimTypes = [ConsoleClaimsFactory.SignedInClaim, ConsoleSessions.Claim];
+
+    private static void CopySessionClaims(IDictionary<string, string?> items, ClaimsIdentity identity)
+    {
+        if (items.TryGetValue(SignedInAt, out var signedIn) && signedIn is not null && !identity.HasClaim(c => c.Type == ConsoleClaimsFactory.SignedInClaim))
+            identity.AddClaim(new Claim(ConsoleClaimsFactory.SignedInClaim, signedIn));
+        if (items.TryGetValue(ConsoleSessions.Claim, out var session) && session is not null && !identity.HasClaim(c => c.Type == ConsoleSessions.Claim))
+            identity.AddClaim(new Claim(ConsoleSessions.Claim, session));
+    }
 
     public static bool IsPastAbsoluteTimeout(IDictionary<string, string?> items, DateTimeOffset now, AccountOptions options) =>
         !items.TryGetValue(SignedInAt, out var value)

@@ -20,6 +20,10 @@ public static class AuditActions
     public const string OrganizationCreated = "organization-created";
     public const string Invited = "invited";
     public const string InvitationAccepted = "invitation-accepted";
+    public const string InvitationRevoked = "invitation-revoked";
+    public const string ResetLinkMade = "reset-link";
+    public const string PasswordReset = "password-reset";
+    public const string PasswordChanged = "password-changed";
     public const string RoleChanged = "role-changed";
     public const string MemberRemoved = "member-removed";
     public const string RunCreated = "run-created";

@@ -9,35 +9,47 @@ using SurveyPlatform.Data.Entities;
 namespace SurveyPlatform.Web.Features.Account;
 
 /// <summary>
-/// Keeps an open console honest: every minute it checks that the account still exists with the same security
-/// stamp (password, role or 2FA changes sign it out), that the circuit has not been idle too long, and that the
-/// absolute session lifetime has not passed. A failed check signs the page out.
+/// Keeps an open console honest: every minute it checks that the circuit has not been idle too long, that the
+/// absolute session lifetime has not passed, that the session has not been ended (signed out in another tab, password
+/// reset), and that the account still exists with the same security stamp (password, role or 2FA changes). A failed
+/// check signs the page out.
 /// </summary>
 public sealed class ConsoleAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> identityOptions,
-    IOptions<AccountOptions> accountOptions, CircuitActivity activity, TimeProvider time)
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, CircuitActivity activity)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
     {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConsoleSessionCheck>().IsValidAsync(state.User, activity.LastActivity, ct);
+    }
+}
+
+/// <summary>Whether a console's signed-in user may go on: the rules the circuit re-checks every minute.</summary>
+public sealed class ConsoleSessionCheck(
+    UserManager<AppUser> users, ConsoleSessions sessions, IOptions<IdentityOptions> identityOptions, IOptions<AccountOptions> accountOptions,
+    TimeProvider time)
+{
+    public async Task<bool> IsValidAsync(ClaimsPrincipal user, DateTimeOffset lastActivity, CancellationToken ct = default)
+    {
         var now = time.GetUtcNow();
         var options = accountOptions.Value;
-        if (now - activity.LastActivity > TimeSpan.FromMinutes(options.IdleTimeoutMinutes))
+        if (now - lastActivity > TimeSpan.FromMinutes(options.IdleTimeoutMinutes))
             return false;
-        if (state.User.FindFirstValue(ConsoleClaimsFactory.SignedInClaim) is not { } signedIn
+        if (user.FindFirstValue(ConsoleClaimsFactory.SignedInClaim) is not { } signedIn
             || AccountSetup.IsPastAbsoluteTimeout(new Dictionary<string, string?> { [AccountSetup.SignedInAt] = signedIn }, now, options))
             return false;
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.GetUserAsync(state.User);
-        if (user is null)
+        if (!await sessions.IsActiveAsync(user, ct))
+            return false;
+        var account = await users.GetUserAsync(user);
+        if (account is null)
             return false;
         if (!users.SupportsUserSecurityStamp)
             return true;
-        var principalStamp = state.User.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(user);
+        var principalStamp = user.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
+        return principalStamp == await users.GetSecurityStampAsync(account);
     }
 }
 

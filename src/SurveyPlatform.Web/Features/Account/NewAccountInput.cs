@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SurveyPlatform.Web.Features.Account;
 
 /// <summary>Email and a new password, typed twice. Strength is checked by Identity's validators, not here.</summary>
-public sealed class NewAccountInput
+public class NewAccountInput
 {
     [Required(ErrorMessage = "Enter an email address.")]
     [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
@@ -11,7 +11,7 @@ public sealed class NewAccountInput
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Choose a password.")]
-    [StringLength(200, MinimumLength = 12, ErrorMessage = "Use at least 12 characters.")]
+    [StringLength(128, MinimumLength = 12, ErrorMessage = "Use at least 12 and at most 128 characters.")]
     public string Password { get; set; } = "";
 
     [Required(ErrorMessage = "Type the password again.")]

@@ -1,21 +1,15 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
+using System.Security.Claims;
 
 namespace SurveyPlatform.Web.Features.Account;
 
 /// <summary>
-/// Remembers, in memory only, when each user last confirmed their password. Exporting rows, purging and
-/// changing sharing need a recent confirmation, so that a console left open cannot be used for them.
+/// Exporting rows, purging and changing sharing need a recent password confirmation, so that a console left open
+/// cannot be used for them. The confirmation belongs to the session in which it was given (kept by
+/// <see cref="ConsoleSessions"/>), not to the account: another browser of the same person must confirm on its own.
 /// </summary>
-public sealed class Reauthentication(TimeProvider time, IOptions<AccountOptions> options)
+public sealed class Reauthentication(ConsoleSessions sessions)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _confirmed = new(StringComparer.Ordinal);
+    public Task ConfirmedAsync(ClaimsPrincipal user) => sessions.ReauthenticatedAsync(user);
 
-    public void Confirmed(string userId) => _confirmed[userId] = time.GetUtcNow();
-
-    public bool IsFresh(string? userId) =>
-        userId is not null && _confirmed.TryGetValue(userId, out var at)
-        && time.GetUtcNow() - at < TimeSpan.FromMinutes(options.Value.ReauthenticationMinutes);
-
-    public void Forget(string userId) => _confirmed.TryRemove(userId, out _);
+    public Task<bool> IsFreshAsync(ClaimsPrincipal user) => sessions.IsRecentlyReauthenticatedAsync(user);
 }

@@ -20,9 +20,9 @@ public sealed record UserAccess(string UserId, bool IsAdministrator, IReadOnlyLi
 public sealed record MembershipInfo(Guid OrganizationId, string OrganizationName, OrganizationKind Kind, OrganizationRole Role);
 
 /// <summary>
-/// Who may do what. Organizers act on their own organizations' runs; only organizers of the run's organization
-/// see or export rows; police reviewers and advocates read aggregates of runs shared with their organization;
-/// administrators manage organizations and accounts.
+/// Who may do what (README, roles). Organizers act on their own organizations' runs; only organizers of the run's
+/// organization see or export rows, share or publish; police reviewers and advocates read aggregates of runs shared with
+/// their organization; administrators manage organizations, accounts and runs' settings, and never see a run's data.
 /// </summary>
 public sealed class ConsoleAccess(IDbContextFactory<SurveyDbContext> dbFactory)
 {
@@ -44,7 +44,9 @@ public sealed class ConsoleAccess(IDbContextFactory<SurveyDbContext> dbFactory)
                              join r in db.Roles on ur.RoleId equals r.Id
                              where ur.UserId == userId && r.Name == AccountSetup.AdministratorRole
                              select ur).AnyAsync(ct);
-        return new UserAccess(userId, isAdmin, memberships);
+        // Administrators manage organizations and never hold a role in one (README, roles; docs/security.md, ASVS 4.1.3):
+        // a membership that reached an administrator's account anyway grants nothing.
+        return new UserAccess(userId, isAdmin, isAdmin ? [] : memberships);
     }
 
     public async Task<bool> CanAsync(ClaimsPrincipal user, ConsoleAccessKind kind, Guid? id, CancellationToken ct = default)
@@ -74,7 +76,8 @@ public sealed class ConsoleAccess(IDbContextFactory<SurveyDbContext> dbFactory)
         var organizerOfRun = run.OrganizationId is { } owner && access.OrganizerOf.Contains(owner);
         return kind switch
         {
-            ConsoleAccessKind.ManageRun => organizerOfRun || access.IsAdministrator,
+            ConsoleAccessKind.RunSettings => organizerOfRun || access.IsAdministrator,
+            ConsoleAccessKind.ManageRun => organizerOfRun,
             ConsoleAccessKind.RunRows => organizerOfRun,
             ConsoleAccessKind.ReviewRun => run.Shares.Intersect(access.ReviewerOf).Any(),
             _ => false,
@@ -92,8 +95,10 @@ public enum ConsoleAccessKind
     Reviewer,
     /// <summary>Organizer of the organization in the route, or administrator.</summary>
     ManageOrganization,
-    /// <summary>Organizer of the run's organization, or administrator: settings, codes, counts, aggregates, sharing.</summary>
+    /// <summary>Organizer of the run's organization: codes, counts, aggregates, reports, wording, preview, sharing, publishing.</summary>
     ManageRun,
+    /// <summary>Organizer of the run's organization, or administrator: the run's settings (name, dates, status), never its data.</summary>
+    RunSettings,
     /// <summary>Organizer of the run's organization only: response rows and their export, purge.</summary>
     RunRows,
     /// <summary>Member (police reviewer or advocate) of an organization the run is shared with: aggregates only.</summary>

@@ -11,6 +11,7 @@ public static class ConsolePolicies
     public const string Reviewer = nameof(ConsoleAccessKind.Reviewer);
     public const string ManageOrganization = nameof(ConsoleAccessKind.ManageOrganization);
     public const string ManageRun = nameof(ConsoleAccessKind.ManageRun);
+    public const string RunSettings = nameof(ConsoleAccessKind.RunSettings);
     public const string RunRows = nameof(ConsoleAccessKind.RunRows);
     public const string ReviewRun = nameof(ConsoleAccessKind.ReviewRun);
 
@@ -18,6 +19,7 @@ public static class ConsolePolicies
     {
         services.AddSingleton<ConsoleAccess>();
         services.AddSingleton<IAuthorizationHandler, ConsoleAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolled>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .AddPolicies();
@@ -26,7 +28,7 @@ public static class ConsolePolicies
     private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)
     {
         foreach (var kind in Enum.GetValues<ConsoleAccessKind>())
-            builder.AddPolicy(kind.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new ConsoleRequirement(kind)));
+            builder.AddPolicy(kind.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new ConsoleRequirement(kind), TwoFactorEnrolled.Requirement));
         return builder;
     }
 }
@@ -50,4 +52,27 @@ public sealed class ConsoleAccessHandler(ConsoleAccess access) : AuthorizationHa
         Microsoft.AspNetCore.Components.RouteData route => route.RouteValues.TryGetValue(key, out var value) ? value?.ToString() : null,
         _ => null,
     };
+}
+
+/// <summary>
+/// Part of every console policy: administrators and organizers who must use an authenticator app have enrolled one.
+/// Console pages also send them to enrolment first (AccountSetup.UseTwoFactorEnrolment); this keeps every endpoint
+/// with a console policy closed to them until then, the survey preview included.
+/// </summary>
+public sealed class TwoFactorEnrolled(Microsoft.Extensions.Options.IOptions<Account.AccountOptions> options)
+    : AuthorizationHandler<TwoFactorEnrolled.Needed>
+{
+    public static readonly Needed Requirement = new();
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, Needed requirement)
+    {
+        var user = context.User;
+        if (!options.Value.RequireTwoFactorForOrganizers
+            || !user.HasClaim(Account.ConsoleClaimsFactory.MustUseTwoFactorClaim, "true")
+            || user.HasClaim(Account.ConsoleClaimsFactory.TwoFactorClaim, "true"))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+
+    public sealed class Needed : IAuthorizationRequirement;
 }

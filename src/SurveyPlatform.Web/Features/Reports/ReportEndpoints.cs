@@ -4,6 +4,7 @@ using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
 using SurveyPlatform.Web.Features.Runs;
 using SurveyPlatform.Web.Features.Surveys;
+using SurveyPlatform.Web.Hosting;
 
 namespace SurveyPlatform.Web.Features.Reports;
 
@@ -65,7 +66,7 @@ public static class ReportEndpoints
         if (!ReportRenderer.Languages.Contains(language))
             return Results.Problem($"Reports cannot be written in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
         var slug = await documents.SlugAsync(runId, http.RequestAborted);
-        var publicUrl = $"{http.Request.Scheme}://{http.Request.Host}/r/{Uri.EscapeDataString(slug ?? "")}";
+        var publicUrl = $"{http.RequestServices.GetRequiredService<PublicAddress>().For(http)}/r/{Uri.EscapeDataString(slug ?? "")}";
         if (await documents.ReportAsync(runId, kind, language, publicUrl, http.RequestAborted) is not var (pdf, name))
             return Results.NotFound();
         http.Response.Headers.CacheControl = "no-store";
@@ -82,7 +83,7 @@ public static class ReportEndpoints
     private static async Task<IResult> RowsAsync(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, RunDocuments documents,
         string what, string suffix, string contentType, Func<Core.Responses.ResponseTable, byte[]> write)
     {
-        if (!reauth.IsFresh(http.User.FindFirstValue(ClaimTypes.NameIdentifier)))
+        if (!await reauth.IsFreshAsync(http.User))
             return RunEndpoints.ReauthenticationNeeded(http);
         if (await documents.LoadAsync(runId, http.RequestAborted) is not var (run, _, table))
             return Results.NotFound();

@@ -7,6 +7,7 @@ using SurveyPlatform.Data;
 using SurveyPlatform.Reports;
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
+using SurveyPlatform.Web.Hosting;
 
 namespace SurveyPlatform.Web.Features.Runs;
 
@@ -57,7 +58,7 @@ public static class RunEndpoints
     /// </summary>
     private static async Task<IResult> ResponsesCsv(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, IDbContextFactory<SurveyDbContext> dbFactory)
     {
-        if (!reauth.IsFresh(UserId(http)))
+        if (!await reauth.IsFreshAsync(http.User))
             return ReauthenticationNeeded(http);
         await using var db = await dbFactory.CreateDbContextAsync();
         var run = await db.Runs.AsNoTracking().Include(r => r.SurveyVersion).FirstAsync(r => r.Id == runId);
@@ -87,7 +88,7 @@ public static class RunEndpoints
         return await db.Runs.Where(r => r.Id == runId).Select(r => r.Slug).FirstAsync();
     }
 
-    public static string SurveyUrl(HttpContext http, string slug) => $"{http.Request.Scheme}://{http.Request.Host}/s/{Uri.EscapeDataString(slug)}";
+    public static string SurveyUrl(HttpContext http, string slug) => $"{http.RequestServices.GetRequiredService<PublicAddress>().For(http)}/s/{Uri.EscapeDataString(slug)}";
 
     private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -29,4 +29,16 @@ public sealed class PasswordRuleTests
     [Fact]
     public void A_password_containing_the_email_name_is_refused() =>
         Assert.True(CommonPasswordValidator.IsCommon("maria.lopez-garden", "maria.lopez@example.org"));
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(128, true)]
+    [InlineData(129, false)]
+    public void Passwords_of_64_characters_are_accepted_and_more_than_128_refused(int length, bool valid)
+    {
+        var password = string.Concat(Enumerable.Repeat("orchard ", 20))[..length];
+        var input = new Web.Features.Account.NewAccountInput { Email = "a@example.org", Password = password, ConfirmPassword = password };
+        Assert.Equal(valid, System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input,
+            new System.ComponentModel.DataAnnotations.ValidationContext(input), null, validateAllProperties: true));
+    }
 }

@@ -117,4 +117,18 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("//evil.example/admin")]
+    [InlineData("/\\evil.example/admin")]
+    [InlineData("https://evil.example/admin")]
+    public async Task Signing_in_never_leads_to_another_site(string returnUrl)
+    {
+        var reviewer = await _factory.AccountAsync($"redirect{returnUrl.Length}@example.org", memberships: (_community, OrganizationRole.Advocate));
+        var browser = ConsoleBrowser.Open(_factory);
+        var response = await browser.SubmitAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}", "login",
+            ("Input.Email", reviewer.Email), ("Input.Password", reviewer.Password));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", ConsoleBrowser.LocationOf(response));
+    }
 }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using OtpNet;
 using SurveyPlatform.Data.Entities;
+using SurveyPlatform.Web.Tests.Features.Runs;
 using SurveyPlatform.Web.Tests.Infrastructure;
 
 namespace SurveyPlatform.Web.Tests.Features.Account;
@@ -43,7 +43,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.Contains("not right", browser.LastBody);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
 
-        var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+        var code = AuthenticatorCodes.Next(_factory.Clock, key);
         await browser.SubmitAsync("/account/two-factor", "two-factor", ("Input.Action", "verify"), ("Input.Code", code));
         var recoveryCodes = RecoveryCode().Matches(browser.LastBody).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(10, recoveryCodes.Count);
@@ -56,7 +56,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/admin")).StatusCode);
         await second.SubmitAsync("/account/login/2fa", "login-2fa", ("Input.Code", "123456"));
         Assert.Contains("not right", second.LastBody);
-        await second.SubmitAsync("/account/login/2fa", "login-2fa", ("Input.Code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp()));
+        await second.SubmitAsync("/account/login/2fa", "login-2fa", ("Input.Code", AuthenticatorCodes.Next(_factory.Clock, key)));
         Assert.Equal(HttpStatusCode.Redirect, second.Last!.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/admin")).StatusCode);
 
@@ -71,6 +71,21 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         await fourth.SubmitAsync("/account/login", "login", ("Input.Email", organizer.Email), ("Input.Password", organizer.Password));
         await fourth.SubmitAsync("/account/login/recovery", "login-recovery", ("Input.Code", recoveryCodes[0]));
         Assert.Contains("already used", fourth.LastBody);
+    }
+
+    [Fact]
+    public async Task The_survey_preview_needs_the_authenticator_like_the_rest_of_the_console()
+    {
+        var organizer = await _factory.AccountAsync("previewer@example.org", memberships: (_community, OrganizationRole.Organizer));
+        var runId = await _factory.RunAsync("eastside-preview", _community);
+        var browser = ConsoleBrowser.Open(_factory);
+        await browser.SignInAsync(organizer);
+        var page = await browser.GetAsync($"/preview/runs/{runId}");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/account/two-factor?required=1", ConsoleBrowser.LocationOf(page));
+        // Not even a request that skips the page's redirect (no Accept: text/html) gets the preview.
+        var download = await browser.Client.GetAsync($"/preview/runs/{runId}");
+        Assert.False(download.IsSuccessStatusCode);
     }
 
     [Fact]

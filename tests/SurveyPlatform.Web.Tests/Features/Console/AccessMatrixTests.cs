@@ -22,7 +22,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     private static readonly Actor[] Everyone = Enum.GetValues<Actor>();
     private static readonly Actor[] SignedIn = [Actor.Advocate, Actor.PoliceReviewer, Actor.OrganizerA, Actor.OrganizerB, Actor.Administrator];
     private static readonly Actor[] Organizers = [Actor.OrganizerA, Actor.OrganizerB, Actor.Administrator];
-    private static readonly Actor[] RunManagers = [Actor.OrganizerA, Actor.Administrator];
+    /// <summary>Organization A's page (members, invitations): its organizers and the administrator.</summary>
+    private static readonly Actor[] OrganizationManagers = [Actor.OrganizerA, Actor.Administrator];
+    /// <summary>A run's settings: its organization's organizers and the administrator (README, roles).</summary>
+    private static readonly Actor[] RunSettings = [Actor.OrganizerA, Actor.Administrator];
+    /// <summary>A run's data, even aggregated, its wording and preview: organizers of the run's organization only, never the administrator.</summary>
+    private static readonly Actor[] RunOrganizers = [Actor.OrganizerA];
     private static readonly Actor[] Reviewers = [Actor.Advocate, Actor.PoliceReviewer];
     private static readonly Actor[] Nobody = [];
 
@@ -35,30 +40,33 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /account/setup"] = Everyone, // says the link is not valid without the printed token
         ["GET /account/invite"] = Everyone, // says the link is not valid without a token
         ["GET /account/denied"] = Everyone,
+        ["GET /account/reset"] = Everyone, // says the link is not valid without a reset token
         ["GET /account/two-factor"] = SignedIn,
         ["GET /account/confirm"] = SignedIn,
+        ["GET /account/password"] = SignedIn,
         ["GET /account/ping"] = SignedIn,
         ["POST /account/logout"] = 400, // refused without the anti-forgery token
         ["GET /admin"] = SignedIn,
         ["GET /admin/not-found"] = Everyone,
         ["GET /admin/audit"] = new[] { Actor.Administrator },
+        ["GET /admin/accounts"] = new[] { Actor.Administrator },
         ["GET /admin/organizations"] = SignedIn,
-        ["GET /admin/organizations/{OrgId:guid}"] = RunManagers,
+        ["GET /admin/organizations/{OrgId:guid}"] = OrganizationManagers,
         ["GET /admin/runs"] = Organizers,
         ["GET /admin/runs/new"] = Organizers,
-        ["GET /admin/runs/{RunId:guid}"] = RunManagers,
-        ["GET /admin/runs/{RunId:guid}/results"] = RunManagers,
+        ["GET /admin/runs/{RunId:guid}"] = RunSettings,
+        ["GET /admin/runs/{RunId:guid}/results"] = RunOrganizers,
         ["GET /admin/runs/{RunId:guid}/codes/{Ticket}.csv"] = new[] { Actor.OrganizerA }, // the sheet of the organizer who made it
         ["GET /admin/runs/{RunId:guid}/codes/{Ticket}.pdf"] = new[] { Actor.OrganizerA },
         ["GET /admin/runs/{RunId:guid}/responses.csv"] = new[] { Actor.OrganizerA }, // rows: organizers of the run's organization only
         ["GET /admin/runs/{RunId:guid}/responses.xlsx"] = new[] { Actor.OrganizerA },
         ["GET /admin/runs/{RunId:guid}/codebook.csv"] = new[] { Actor.OrganizerA },
-        ["GET /admin/runs/{RunId:guid}/reports/{Kind}.pdf"] = RunManagers, // aggregates: brief, full report, annex
+        ["GET /admin/runs/{RunId:guid}/reports/{Kind}.pdf"] = RunOrganizers, // aggregates: brief, full report, annex
         ["GET /review/runs/{RunId:guid}/{Kind}.pdf"] = Reviewers, // aggregates only: the brief; advocates also the full report and the annex
-        ["GET /admin/runs/{RunId:guid}/wording"] = RunManagers,
+        ["GET /admin/runs/{RunId:guid}/wording"] = RunOrganizers,
         ["GET /admin/runs/{RunId:guid}/paper"] = new[] { Actor.OrganizerA }, // typing in answers: organizers of the run's organization only
-        ["GET /admin/runs/{RunId:guid}/paper/questionnaire.pdf"] = RunManagers,
-        ["GET /preview/runs/{RunId:guid}"] = RunManagers,
+        ["GET /admin/runs/{RunId:guid}/paper/questionnaire.pdf"] = RunOrganizers,
+        ["GET /preview/runs/{RunId:guid}"] = RunOrganizers,
         ["POST /preview/runs/{RunId:guid}"] = Nobody, // without the preview's state a bad request even for its organizers
         ["GET /review"] = Reviewers,
         ["GET /review/runs/{RunId:guid}"] = Reviewers,
@@ -79,7 +87,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /{**path:file}"] = Everyone,
     };
 
-    private readonly PlatformFactory _factory = new();
+    // Eleven sign-ins and password confirmations from one address: more than the sign-in rate limit allows.
+    private readonly PlatformFactory _factory = new PlatformFactory().With("RateLimiting:Login:PermitLimit", "100");
     private readonly Dictionary<Actor, ConsoleBrowser> _browsers = [];
     private readonly Dictionary<string, string> _routeValues = [];
 
@@ -111,7 +120,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             var browser = ConsoleBrowser.Open(_factory);
             await browser.SignInAsync(account);
             // Everyone has just confirmed their password, so that re-authentication is not what denies them.
-            _factory.Service<Reauthentication>().Confirmed(account.Id);
+            await browser.ConfirmPasswordAsync(account);
             _browsers[actor] = browser;
         }
         var codes = await _factory.Service<RunCodeGenerator>().GenerateAsync(runId, 2);

@@ -81,7 +81,7 @@ public sealed class ReportDownloadTests : IAsyncLifetime
         var text = PdfText(await brief.Content.ReadAsByteArrayAsync());
         Assert.DoesNotContain(Comment, text);
         AssertSmallGroupsHidden(text);
-        _factory.Service<Web.Features.Account.Reauthentication>().Confirmed(_reviewer.Id);
+        await browser.ConfirmPasswordAsync(_reviewer);
         foreach (var path in new[] { "reports/full.pdf", "reports/brief.pdf", "responses.xlsx", "codebook.csv", "responses.csv" })
         {
             var denied = await browser.Client.GetAsync($"/admin/runs/{_runId}/{path}");
