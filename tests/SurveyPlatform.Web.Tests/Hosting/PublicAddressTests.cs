@@ -79,7 +79,7 @@ public sealed class PublicAddressTests
         var codes = await factory.Service<RunCodeGenerator>().GenerateAsync(runId, 2);
         var ticket = factory.Service<CodeSheets>().Keep(runId, organizer.Id, codes);
         var csv = await browser.Client.GetStringAsync($"/admin/runs/{runId}/codes/{ticket}.csv");
-        Assert.Contains("https://surveys.example.org/s/eastside-cards?code=", csv);
+        Assert.Contains("https://surveys.example.org/s/eastside-cards#code=", csv);
     }
 
     private sealed class FakeServer(IFeatureCollection features) : IServer
