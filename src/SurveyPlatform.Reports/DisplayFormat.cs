@@ -1,6 +1,7 @@
 using System.Globalization;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Core.Localization;
 using SurveyPlatform.Reports.Localization;
 
 namespace SurveyPlatform.Reports;
@@ -46,7 +47,7 @@ internal sealed class DisplayFormat(string language, CultureInfo culture)
     /// In Arabic, a number kept in one left-to-right piece (as a bidi isolate would), so that both ends of a
     /// range look alike: .NET's Arabic percent ends with a letter mark that would otherwise turn the next number around.
     /// </summary>
-    private string Piece(string number) => language == "ar" ? "\u200F\u200E" + number + "\u200E\u200F" : number;
+    private string Piece(string number) => Languages.IsRightToLeft(language) ? "\u200F\u200E" + number + "\u200E\u200F" : number;
 
     /// <summary>The estimate as printed: 42% for shares, 58 for scores, +12 for differences (points).</summary>
     public string Value(Estimate estimate, IndicatorKind kind, IndicatorKind compared = IndicatorKind.Proportion) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Core.Localization;
 using SurveyPlatform.Reports.Layout;
 using SurveyPlatform.Reports.Localization;
 using SurveyPlatform.Reports.Text;
@@ -19,7 +20,7 @@ internal sealed class ReportContext
         Request = request;
         Language = language;
         Culture = CultureFor(request.Language, language);
-        Rtl = language == "ar";
+        Rtl = Languages.IsRightToLeft(language);
         Format = new DisplayFormat(language, Culture);
         GeneratedAt = request.GeneratedAt ?? DateTimeOffset.UtcNow;
         SoftwareVersion = request.SoftwareVersion ?? LibraryVersion;
@@ -61,7 +62,7 @@ internal sealed class ReportContext
 
     /// <summary>Text in another language than the report's (questionnaire wording), with that language's direction.</summary>
     public static Paragraph Text(string text, TextStyle style, string language, TextAlign align = TextAlign.Start) =>
-        new([new Span(text, style)], language == "ar", language, align);
+        new([new Span(text, style)], Languages.IsRightToLeft(language), language, align);
 
     public Paragraph Heading(string text, TextStyle? style = null) =>
         new([new Span(text, style ?? Typography.Heading)], Rtl, Language) { KeepWithNext = 60 };
@@ -98,28 +99,7 @@ internal sealed class ReportContext
     }
 
     /// <summary>A language's own name (English, Español, 中文（简体）…), readable whatever the report language.</summary>
-    public static string LanguageName(string code) => code switch
-    {
-        "en" => "English",
-        "es" => "Español",
-        "zh-Hans" => "中文（简体）",
-        "vi" => "Tiếng Việt",
-        "ar" => "العربية",
-        "ht" => "Kreyòl ayisyen",
-        _ => TryNativeName(code),
-    };
-
-    private static string TryNativeName(string code)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(code).NativeName;
-        }
-        catch (CultureNotFoundException)
-        {
-            return code;
-        }
-    }
+    public static string LanguageName(string code) => Languages.NativeName(code);
 
     private static CultureInfo CultureFor(string requested, string language)
     {

@@ -44,7 +44,7 @@ internal sealed class QuestionnaireComponent(ReportContext context)
         var number = 0;
         foreach (var page in survey.Pages)
         {
-            var pageBlocks = new List<Block> { new Paragraph([new Span(page.Title.Get(language), Typography.Subheading.WithColor(Typography.Accent))], language == "ar", language) { KeepWithNext = 40 } };
+            var pageBlocks = new List<Block> { new Paragraph([new Span(page.Title.Get(language), Typography.Subheading.WithColor(Typography.Accent))], Languages.IsRightToLeft(language), language) { KeepWithNext = 40 } };
             if (page.Intro is { } intro) pageBlocks.Add(T(intro.Get(language), Typography.Small));
             blocks.AddRange(pageBlocks);
             foreach (var item in page.Items)
@@ -55,7 +55,7 @@ internal sealed class QuestionnaireComponent(ReportContext context)
 
     private Block Item(SurveyItem item, int number, string language, bool paper)
     {
-        var rtl = language == "ar";
+        var rtl = Languages.IsRightToLeft(language);
         var question = new Paragraph([new Span($"{number}. ", Typography.BodyBold), new Span(item.Text.Get(language), Typography.BodyBold)], rtl, language);
         var lines = new List<Block> { question };
         if (item.Help is { } help) lines.Add(ReportContext.Text(help.Get(language), Typography.Small, language));
