@@ -5,6 +5,9 @@ namespace SurveyPlatform.Data;
 
 public enum SubmitOutcome { Stored, AlreadySubmitted, CodeAlreadyUsed }
 
+/// <summary>What claiming a one-time code found: it was free and is now used, it was used before, or the run has no such code.</summary>
+public enum CodeClaim { Claimed, AlreadyUsed, Unknown }
+
 /// <summary>A response to store, with the proofs that keep it single: the session receipt and, in one-time-code runs, the code.</summary>
 public sealed record Submission(Response Response, byte[] ReceiptHash, byte[]? CodeHash = null);
 
@@ -21,6 +24,24 @@ public sealed class ResponseStore(IDbContextFactory<SurveyDbContext> dbFactory, 
 
     public Task<SubmitOutcome> SubmitAsync(Submission submission, CancellationToken ct = default) =>
         groupWriter is not null ? groupWriter.SubmitAsync(submission, ct) : SubmitWithEfAsync(submission, ct);
+
+    /// <summary>
+    /// Uses up a run's one-time code (given as its keyed hash) in one conditional update, on its own, when the respondent
+    /// starts: never in the commit that stores a response, so that nothing in the files (a write-ahead log, a
+    /// transaction id) puts a code next to the response it admitted (anonymity.md rule 5). Of two people with one
+    /// code, exactly one claims it.
+    /// </summary>
+    public async Task<CodeClaim> ClaimCodeAsync(Guid runId, byte[] codeHash, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var claimed = await db.RunCodes
+            .Where(c => c.CodeHash == codeHash && c.RunId == runId && !c.Used)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), ct);
+        if (claimed == 1)
+            return CodeClaim.Claimed;
+        // A used code never becomes free again, so this read after the update cannot contradict it.
+        return await db.RunCodes.AnyAsync(c => c.CodeHash == codeHash && c.RunId == runId, ct) ? CodeClaim.AlreadyUsed : CodeClaim.Unknown;
+    }
 
     private async Task<SubmitOutcome> SubmitWithEfAsync(Submission submission, CancellationToken ct)
     {
