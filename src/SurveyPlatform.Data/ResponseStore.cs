@@ -3,17 +3,20 @@ using SurveyPlatform.Data.Entities;
 
 namespace SurveyPlatform.Data;
 
-public enum SubmitOutcome { Stored, AlreadySubmitted, CodeAlreadyUsed }
+public enum SubmitOutcome { Stored, AlreadySubmitted }
 
 /// <summary>What claiming a one-time code found: it was free and is now used, it was used before, or the run has no such code.</summary>
 public enum CodeClaim { Claimed, AlreadyUsed, Unknown }
 
-/// <summary>A response to store, with the proofs that keep it single: the session receipt and, in one-time-code runs, the code.</summary>
-public sealed record Submission(Response Response, byte[] ReceiptHash, byte[]? CodeHash = null);
+/// <summary>
+/// A response to store, with the session receipt that keeps it single. A one-time code is never part of it: the code
+/// was claimed on its own when the respondent started (<see cref="ResponseStore.ClaimCodeAsync"/>).
+/// </summary>
+public sealed record Submission(Response Response, byte[] ReceiptHash);
 
 /// <summary>
-/// The respondent write path. A response, its submission receipt and the use of its one-time code are
-/// committed together before the caller shows the thank-you page (anonymity.md rule 9); a second submit
+/// The respondent write path. A response and its submission receipt are committed together before the caller
+/// shows the thank-you page (anonymity.md rule 9); a second submit
 /// of the same session finds the receipt and stores nothing. On SQLite, concurrent submissions are
 /// written in groups by one writer, so that one durable commit serves many respondents.
 /// </summary>
@@ -49,14 +52,6 @@ public sealed class ResponseStore(IDbContextFactory<SurveyDbContext> dbFactory, 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.SubmissionReceipts.AnyAsync(r => r.NonceHash == submission.ReceiptHash, ct))
             return SubmitOutcome.AlreadySubmitted;
-        if (submission.CodeHash is { } code)
-        {
-            var claimed = await db.RunCodes
-                .Where(c => c.CodeHash == code && c.RunId == submission.Response.RunId && !c.Used)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), ct);
-            if (claimed != 1)
-                return SubmitOutcome.CodeAlreadyUsed;
-        }
         db.SubmissionReceipts.Add(new SubmissionReceipt { NonceHash = submission.ReceiptHash, RunId = submission.Response.RunId });
         db.Responses.Add(submission.Response);
         try

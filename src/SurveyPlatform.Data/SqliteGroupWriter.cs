@@ -115,7 +115,7 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
     /// <summary>Prepared statements, reused for every submission. Values are stored as EF Core stores them.</summary>
     private sealed class Commands : IDisposable
     {
-        private readonly SqliteCommand _receipt, _code, _response;
+        private readonly SqliteCommand _receipt, _response;
         public SqliteCommand Savepoint { get; }
         public SqliteCommand Release { get; }
         public SqliteCommand RollbackToSavepoint { get; }
@@ -129,8 +129,6 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
             }
             _receipt = Command(connection, "INSERT INTO SubmissionReceipts (NonceHash, RunId) VALUES ($hash, $run) ON CONFLICT DO NOTHING",
                 "$hash", "$run");
-            _code = Command(connection, "UPDATE RunCodes SET Used = 1 WHERE CodeHash = $code AND RunId = $run AND Used = 0",
-                "$code", "$run");
             _response = Command(connection,
                 "INSERT INTO Responses (Id, RunId, Day, Lang, Mode, AnswersJson, Weight, Wave, Site) " +
                 "VALUES ($id, $run, $day, $lang, $mode, $answers, $weight, $wave, $site)",
@@ -142,7 +140,7 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
 
         public void Enlist(SqliteTransaction transaction)
         {
-            foreach (var command in new[] { _receipt, _code, _response, Savepoint, Release, RollbackToSavepoint })
+            foreach (var command in new[] { _receipt, _response, Savepoint, Release, RollbackToSavepoint })
                 command.Transaction = transaction;
         }
 
@@ -154,13 +152,6 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
             _receipt.Parameters[1].Value = run;
             if (_receipt.ExecuteNonQuery() == 0)
                 return SubmitOutcome.AlreadySubmitted;
-            if (submission.CodeHash is { } code)
-            {
-                _code.Parameters[0].Value = code;
-                _code.Parameters[1].Value = run;
-                if (_code.ExecuteNonQuery() != 1)
-                    return SubmitOutcome.CodeAlreadyUsed;
-            }
             var p = _response.Parameters;
             p[0].Value = Text(response.Id);
             p[1].Value = run;
@@ -189,7 +180,7 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
 
         public void Dispose()
         {
-            foreach (var command in new[] { _receipt, _code, _response, Savepoint, Release, RollbackToSavepoint })
+            foreach (var command in new[] { _receipt, _response, Savepoint, Release, RollbackToSavepoint })
                 command.Dispose();
         }
     }

@@ -49,7 +49,7 @@ public static class CodeSheetPdf
         var left = card.Left + 12;
         canvas.DrawText(Fit(title, titleFont, card.Width - 24), left, card.Top + 22, titleFont, ink);
         var qrSize = card.Height - 70;
-        DrawQr(canvas, $"{surveyUrl}?code={code}", new SKRect(left, card.Top + 32, left + qrSize, card.Top + 32 + qrSize), ink);
+        DrawQr(canvas, RunEndpoints.CodeLink(surveyUrl, code), new SKRect(left, card.Top + 32, left + qrSize, card.Top + 32 + qrSize), ink);
         var textLeft = left + qrSize + 12;
         var textWidth = card.Right - 12 - textLeft;
         canvas.DrawText("Scan the code, or open:", textLeft, card.Top + 48, smallFont, ink);

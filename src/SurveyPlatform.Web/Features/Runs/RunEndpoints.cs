@@ -29,7 +29,7 @@ public static class RunEndpoints
         var csv = new StringBuilder("code,url\n");
         var url = SurveyUrl(http, slug);
         foreach (var code in sheet.Codes)
-            csv.Append(RunCodeGenerator.Display(code)).Append(',').Append(url).Append("?code=").Append(code).Append('\n');
+            csv.Append(RunCodeGenerator.Display(code)).Append(',').Append(CodeLink(url, code)).Append('\n');
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{slug}-codes.csv");
     }
 
@@ -100,6 +100,12 @@ public static class RunEndpoints
     }
 
     public static string SurveyUrl(HttpContext http, string slug) => $"{http.Request.Scheme}://{http.Request.Host}/s/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>
+    /// A card's link: the code travels in the fragment, which browsers never send to a server or a proxy (nothing to
+    /// log); the survey page's script fills it in (docs/anonymity.md, "Logs, URLs and files on disk").
+    /// </summary>
+    public static string CodeLink(string surveyUrl, string code) => $"{surveyUrl}#code={code}";
 
     private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
