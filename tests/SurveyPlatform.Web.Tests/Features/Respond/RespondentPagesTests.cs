@@ -51,6 +51,34 @@ public sealed class RespondentPagesTests
         Assert.Contains(UiStrings("error_summary_title", "ar"), html);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public void Answers_given_are_checked_on_scales_and_multiple_choice_and_the_labels_follow_the_language(string lang)
+    {
+        var answers = new Dictionary<string, string>
+        {
+            ["born_here"] = "no",
+            ["victim_12m"] = "yes",
+            ["reported"] = "no",
+            ["why_not"] = "immigration_fear language_barrier",
+            ["trust_respect"] = "4",
+        };
+        string Page(string key) => RespondentPages.RenderToString<SurveyFormPage>(nameof(SurveyFormPage.Model), new SurveyFormModel(Run(Standard), lang,
+            Standard.Pages.Select((p, i) => (p, i)).First(x => x.p.Items.Any(item => item.Key == key)).i + 1, answers, [], "token", "https://example.org/", "/s/x"));
+
+        var scale = Page("trust_respect");
+        Assert.Contains("name=\"q.trust_respect\" value=\"4\" checked", scale);
+        Assert.Contains("name=\"q.trust_respect\" value=\"3\" />", scale);
+        Assert.Contains("id=\"q-trust_respect-none\" name=\"q.trust_respect\" value=\"\" />", scale);
+        Assert.Contains(UiStrings("no_answer", lang), scale);
+        var multiple = Page("why_not");
+        Assert.Contains("type=\"checkbox\" id=\"q-why_not\" name=\"q.why_not\" value=\"immigration_fear\" checked", multiple);
+        Assert.Contains("value=\"language_barrier\" checked", multiple);
+        var label = Standard.FindItem("why_not")!.Options.First(o => o.Code == "language_barrier").Label.Get(lang);
+        Assert.Contains($">{label}</label>", multiple);
+    }
+
     [Fact]
     public void A_code_error_is_summarised_at_the_top_and_tied_to_the_code_field()
     {
