@@ -58,6 +58,16 @@ public sealed class LanguagesTests
     }
 
     [Fact]
+    public void Survey_texts_fall_back_the_same_way_as_the_platforms_words()
+    {
+        var text = new Core.Definitions.LocalizedText(new Dictionary<string, string> { ["en"] = "Hello", ["es"] = "Hola" });
+
+        Assert.Equal("Hola", text.Get("es-MX"));
+        Assert.Equal("Hello", text.Get("fr"));
+        Assert.Equal("Hola", new Core.Definitions.LocalizedText(new Dictionary<string, string> { ["es"] = "Hola" }).Get("fr"));
+    }
+
+    [Fact]
     public void Every_shipped_language_has_a_name_in_its_own_script()
     {
         Assert.Equal("العربية", Languages.NativeName("ar"));
