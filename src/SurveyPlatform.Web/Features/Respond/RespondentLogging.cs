@@ -60,14 +60,15 @@ public static class RespondentLogging
 
     private sealed class QuietLogger(ILogger inner, IHttpContextAccessor requests) : ILogger
     {
-        public bool IsEnabled(LogLevel logLevel) => !InRespondentRequest() && inner.IsEnabled(logLevel);
+        // The level first: most messages are below it, and then the request is never looked at.
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel) && !InRespondentRequest();
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull =>
             InRespondentRequest() ? null : inner.BeginScope(state);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!InRespondentRequest())
+            if (inner.IsEnabled(logLevel) && !InRespondentRequest())
                 inner.Log(logLevel, eventId, state, exception, formatter);
         }
 
