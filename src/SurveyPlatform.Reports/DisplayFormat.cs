@@ -1,3 +1,4 @@
+using SurveyPlatform.Core.Localization;
 using System.Globalization;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
@@ -55,7 +56,7 @@ internal sealed class DisplayFormat(string language, CultureInfo culture)
     /// In Arabic, a number kept in one left-to-right piece (as a bidi isolate would), so that both ends of a
     /// range look alike: .NET's Arabic percent ends with a letter mark that would otherwise turn the next number around.
     /// </summary>
-    private string Piece(string number) => ReportContext.IsRtl(language) ? "\u200F\u200E" + number + "\u200E\u200F" : number;
+    private string Piece(string number) => Languages.IsRightToLeft(language) ? "\u200F\u200E" + number + "\u200E\u200F" : number;
 
     /// <summary>What one displayed unit is: percentage points for shares (and differences of shares), points for scores.</summary>
     private static double Scale(IndicatorKind kind, IndicatorKind compared) =>

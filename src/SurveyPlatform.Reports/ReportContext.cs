@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Core.Localization;
 using SurveyPlatform.Reports.Components;
 using SurveyPlatform.Reports.Layout;
 using SurveyPlatform.Reports.Localization;
@@ -20,7 +21,7 @@ internal sealed class ReportContext
         Request = request;
         Language = language;
         Culture = CultureFor(request.Language, language);
-        Rtl = IsRtl(language);
+        Rtl = Languages.IsRightToLeft(language);
         Format = new DisplayFormat(language, Culture);
         Notes = new Footnotes(this);
         GeneratedAt = request.GeneratedAt ?? DateTimeOffset.UtcNow;
@@ -47,7 +48,6 @@ internal sealed class ReportContext
         ?? typeof(ReportContext).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     /// <summary>Right-to-left languages among those reports and questionnaires are written in (the one rule for the Reports project).</summary>
-    public static bool IsRtl(string language) => language is "ar" || language.StartsWith("ar-", StringComparison.Ordinal);
 
     private bool Chinese => Language == "zh-Hans";
 
@@ -108,7 +108,7 @@ internal sealed class ReportContext
 
     /// <summary>Text in another language than the report's (questionnaire wording), with that language's direction.</summary>
     public static Paragraph Text(string text, TextStyle style, string language, TextAlign align = TextAlign.Start) =>
-        new([new Span(text, style)], IsRtl(language), language, align);
+        new([new Span(text, style)], Languages.IsRightToLeft(language), language, align);
 
     public Paragraph Heading(string text, TextStyle? style = null) =>
         new([new Span(text, style ?? Typography.Heading)], Rtl, Language) { KeepWithNext = true };
@@ -125,7 +125,7 @@ internal sealed class ReportContext
     public string QuestionText(string itemKey)
     {
         if (Survey?.FindItem(itemKey) is not { } item) return itemKey;
-        return item.Text.Get(QuestionnaireLanguage, Survey.DefaultLanguage);
+        return item.Text.Get(QuestionnaireLanguage);
     }
 
     /// <summary>The language questions are quoted in: the report's when the survey was asked in it, else the survey's default.</summary>
@@ -135,7 +135,7 @@ internal sealed class ReportContext
     public string AnswerLabels(IndicatorDefinition indicator)
     {
         var item = indicator.Item is null ? null : Survey?.FindItem(indicator.Item);
-        var labels = indicator.Positive.Select(code => item?.FindOption(code)?.Label.Get(QuestionnaireLanguage, Survey!.DefaultLanguage) ?? code);
+        var labels = indicator.Positive.Select(code => item?.FindOption(code)?.Label.Get(QuestionnaireLanguage) ?? code);
         return string.Join(" / ", labels);
     }
 
@@ -175,28 +175,7 @@ internal sealed class ReportContext
     private bool? _blanksSplit;
 
     /// <summary>A language's own name (English, Español, 中文（简体）…), readable whatever the report language.</summary>
-    public static string LanguageName(string code) => code switch
-    {
-        "en" => "English",
-        "es" => "Español",
-        "zh-Hans" => "中文（简体）",
-        "vi" => "Tiếng Việt",
-        "ar" => "العربية",
-        "ht" => "Kreyòl ayisyen",
-        _ => TryNativeName(code),
-    };
-
-    private static string TryNativeName(string code)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(code).NativeName;
-        }
-        catch (CultureNotFoundException)
-        {
-            return code;
-        }
-    }
+    public static string LanguageName(string code) => Languages.NativeName(code);
 
     private static CultureInfo CultureFor(string requested, string language)
     {

@@ -98,7 +98,7 @@ public static class ReportRenderer
         var document = new CodeCardsDocument(context, request);
         var pages = Paginator.Paginate(document.Compose(geometry), geometry, null, null);
         missingCharacters = MissingCharacters(pages);
-        var title = request.Survey?.Title.Get(language, request.Survey.DefaultLanguage) ?? request.Title ?? context.S("card_title");
+        var title = request.Survey?.Title.Get(language) ?? request.Title ?? context.S("card_title");
         var info = new PdfInfo($"{title}: {context.S("card_sheet")}", request.Organization.Trim(), title, language, context.Rtl,
             context.GeneratedAt.UtcDateTime, $"SurveyPlatform {context.SoftwareVersion}");
         return PdfWriter.Write(pages, info);

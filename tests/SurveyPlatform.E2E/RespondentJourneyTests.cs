@@ -44,6 +44,7 @@ public sealed class RespondentJourneyTests(BrowserFixture fixture)
     [InlineData("en", true)]
     [InlineData("ar", true)]
     [InlineData("en", false)]
+    [InlineData("ar", false)]
     public async Task A_respondent_completes_the_survey(string lang, bool javaScript)
     {
         var (page, requests) = await fixture.NewPhonePageAsync(javaScript);
@@ -64,10 +65,10 @@ public sealed class RespondentJourneyTests(BrowserFixture fixture)
     {
         var (page, _) = await fixture.NewPhonePageAsync();
         await page.GotoAsync($"{fixture.BaseUrl}/s/community-trust?lang=en");
-        await page.Locator("button.primary").ClickAsync();
+        await SubmitAsync(page); // consent; then wait for the first page, as a person would
         // Forge an invalid answer the way a broken client would; the server must refuse it in words.
         await page.EvaluateAsync("() => { const i = document.querySelector('input[type=radio]'); i.value = 'not_a_code'; i.checked = true; }");
-        await page.Locator("button.primary").ClickAsync();
+        await SubmitAsync(page);
 
         var summary = page.Locator(".error-summary");
         await Assertions.Expect(summary).ToBeVisibleAsync();

@@ -55,11 +55,13 @@ public sealed class LocalizedText(IReadOnlyDictionary<string, string> values)
 {
     public IReadOnlyDictionary<string, string> Values { get; } = values;
 
-    /// <summary>The text in <paramref name="language"/>, or in <paramref name="fallback"/> when missing.</summary>
-    public string Get(string language, string fallback = "en") =>
+    /// <summary>
+    /// The text in <paramref name="language"/>; when missing, where the platform's own words fall back to
+    /// (<see cref="Localization.Languages.Pick"/>: the language without its region, then English), else the first text.
+    /// </summary>
+    public string Get(string language) =>
         Values.TryGetValue(language, out var text) ? text
-        : Values.TryGetValue(fallback, out var fb) ? fb
-        : Values.Values.FirstOrDefault() ?? "";
+        : Localization.Languages.Pick(Values, language) ?? Values.Values.FirstOrDefault() ?? "";
 
     public override string ToString() => Get("en");
 }

@@ -14,7 +14,7 @@ public static class ResultLabels
         string.Join(" × ", by.Split(" x ").Select(key => key switch
         {
             "lang" or "site" or "wave" => UiStrings.Get("breakdown_" + key, language),
-            _ => definition.FindItem(key)?.Text.Get(language, definition.DefaultLanguage) ?? key,
+            _ => definition.FindItem(key)?.Text.Get(language) ?? key,
         }));
 
     /// <summary>The name of one group of a breakdown.</summary>
@@ -27,8 +27,8 @@ public static class ResultLabels
         return string.Join(" × ", keys.Zip(values, (key, v) => v switch
         {
             Indicators.GroupEstimate.NotAnswered => UiStrings.Get("results_not_answered", language),
-            _ when key == "lang" => LanguageNames.Native(v),
-            _ => definition.FindItem(key)?.FindOption(v)?.Label.Get(language, definition.DefaultLanguage) ?? v,
+            _ when key == "lang" => Languages.NativeName(v),
+            _ => definition.FindItem(key)?.FindOption(v)?.Label.Get(language) ?? v,
         }));
     }
 }

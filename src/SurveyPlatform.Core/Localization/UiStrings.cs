@@ -11,7 +11,7 @@ namespace SurveyPlatform.Core.Localization;
 /// </summary>
 public static partial class UiStrings
 {
-    private const string Fallback = "en";
+    private const string Fallback = Languages.Fallback;
 
     private static readonly Dictionary<string, Dictionary<string, string>> Strings = Load();
 
@@ -19,7 +19,7 @@ public static partial class UiStrings
 
     /// <summary>The text of <paramref name="key"/> in <paramref name="language"/>; the key itself when unknown, so a typo shows instead of crashing.</summary>
     public static string Get(string key, string language) =>
-        Strings.TryGetValue(key, out var texts) ? Pick(texts, language) ?? key : key;
+        Strings.TryGetValue(key, out var texts) ? Languages.Pick(texts, language) ?? key : key;
 
     /// <summary>
     /// <see cref="Get"/> with <c>{0}</c>-style placeholders filled, numbers written the way the language
@@ -51,17 +51,6 @@ public static partial class UiStrings
                 .Where(t => !Placeholders(t.Value).SetEquals(Placeholders(s.Value.GetValueOrDefault(Fallback, ""))))
                 .Select(t => $"{s.Key}/{t.Key}"))
             .ToList();
-
-    private static string? Pick(Dictionary<string, string> texts, string language)
-    {
-        var dash = language.IndexOf('-');
-        foreach (var candidate in new[] { language, dash > 0 ? language[..dash] : null, Fallback })
-        {
-            if (candidate is not null && texts.TryGetValue(candidate, out var text) && !string.IsNullOrWhiteSpace(text))
-                return text;
-        }
-        return null;
-    }
 
     private static HashSet<string> Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).ToHashSet();
 

@@ -43,7 +43,7 @@ internal sealed class QuestionnaireComponent(ReportContext context)
     private Block Questionnaire(SurveyDefinition survey, string language, bool paper)
     {
         var words = new Words(survey, language);
-        var rtl = ReportContext.IsRtl(language);
+        var rtl = Languages.IsRightToLeft(language);
         Paragraph T(string text, TextStyle style) => ReportContext.Text(text, style, language);
         var blocks = new List<Block>();
         if (paper)
@@ -92,7 +92,7 @@ internal sealed class QuestionnaireComponent(ReportContext context)
 
     private Block Item(SurveyItem item, int number, string language, bool paper, Words words)
     {
-        var rtl = ReportContext.IsRtl(language);
+        var rtl = Languages.IsRightToLeft(language);
         var question = new Paragraph([new Span($"{number}. ", Typography.BodyBold), new Span(item.Text.Get(language), Typography.BodyBold)], rtl, language);
         var lines = new List<Block> { question };
         var ink = Typography.Small.WithColor(Typography.Ink);
@@ -174,6 +174,6 @@ internal sealed class QuestionnaireComponent(ReportContext context)
         private bool Known(string key) => survey.FindItem(key) is not null;
 
         private string Label(string key, string code) =>
-            F("quote", survey.FindItem(key)?.FindOption(code)?.Label.Get(language, survey.DefaultLanguage) ?? code);
+            F("quote", survey.FindItem(key)?.FindOption(code)?.Label.Get(language) ?? code);
     }
 }

@@ -60,6 +60,6 @@ internal sealed class ReasonsComponent(ReportContext context, BriefScope? scope 
     private string? Option(IndicatorResult reason)
     {
         if (reason.Definition.Positive.Count != 1 || context.Survey?.FindItem(reason.Definition.Item!) is not { } item) return null;
-        return item.FindOption(reason.Definition.Positive[0])?.Label.Get(context.QuestionnaireLanguage, context.Survey.DefaultLanguage);
+        return item.FindOption(reason.Definition.Positive[0])?.Label.Get(context.QuestionnaireLanguage);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class CodeCardsDocument(ReportContext context, CodeCardRequest r
         ? new PageGeometry(595.28f, 841.89f, Margin, 0, 0)
         : new PageGeometry(612, 792, Margin, 0, 0);
 
-    private string Title => request.Survey?.Title.Get(context.Language, request.Survey.DefaultLanguage)
+    private string Title => request.Survey?.Title.Get(context.Language)
         ?? (string.IsNullOrWhiteSpace(request.Title) ? context.S("card_title") : request.Title!);
 
     public Block Compose(PageGeometry page)

@@ -6,14 +6,15 @@ namespace SurveyPlatform.Reports.Localization;
 
 /// <summary>
 /// The words of the reports in every shipped language, from the embedded report-strings.json (the
-/// same shape as the respondent pages' ui-strings.json). A key missing in a language falls back to English.
+/// same shape as the respondent pages' ui-strings.json). A key missing in a language falls back as the respondent
+/// pages' words do (<see cref="Core.Localization.Languages.Pick"/>).
 /// </summary>
 internal static class ReportStrings
 {
-    public const string Fallback = "en";
+    public const string Fallback = Core.Localization.Languages.Fallback;
 
     /// <summary>The languages every report can be written in; the first is the fallback.</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "es", "zh-Hans", "vi", "ar", "ht"];
+    public static readonly IReadOnlyList<string> Languages = Core.Localization.Languages.Shipped;
 
     private static readonly Dictionary<string, Dictionary<string, string>> Strings = Load();
 
@@ -21,8 +22,7 @@ internal static class ReportStrings
 
     public static string Get(string key, string language) =>
         Strings.TryGetValue(key, out var texts)
-            ? texts.TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text) ? text
-            : texts.GetValueOrDefault(Fallback, key)
+            ? Core.Localization.Languages.Pick(texts, language) ?? key
             : throw new KeyNotFoundException($"No report string '{key}'.");
 
     public static string Format(string key, string language, CultureInfo culture, params object[] args)
@@ -41,17 +41,7 @@ internal static class ReportStrings
     /// The report language for a requested tag: one of <see cref="Languages"/>, matched exactly, by its
     /// language part (es-MX → es) or as Chinese (zh, zh-CN, zh-SG → zh-Hans); null when not available.
     /// </summary>
-    public static string? Resolve(string? tag)
-    {
-        if (string.IsNullOrWhiteSpace(tag)) return null;
-        var exact = Languages.FirstOrDefault(l => string.Equals(l, tag, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null) return exact;
-        var primary = tag.Split('-', '_')[0].ToLowerInvariant();
-        if (primary == "zh")
-            return tag.Contains("Hant", StringComparison.OrdinalIgnoreCase) || tag.EndsWith("TW", StringComparison.OrdinalIgnoreCase)
-                || tag.EndsWith("HK", StringComparison.OrdinalIgnoreCase) ? null : "zh-Hans";
-        return Languages.FirstOrDefault(l => l == primary);
-    }
+    public static string? Resolve(string? tag) => Core.Localization.Languages.Match(Languages, tag);
 
     private static Dictionary<string, Dictionary<string, string>> Load()
     {

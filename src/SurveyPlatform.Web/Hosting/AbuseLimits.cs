@@ -107,7 +107,7 @@ public static class AbuseLimits
         var slug = rest.Value?.TrimStart('/').Split('/')[0];
         var run = isRespondent && !string.IsNullOrEmpty(slug) ? http.RequestServices.GetRequiredService<SurveyCatalog>().Find(slug) : null;
         var language = LanguageChoice.Choose(run?.Definition, http.Request.Query["lang"], http.Request);
-        var page = Notice.Show(http, run, language, isRespondent ? NoticeKind.TooManyRequests : NoticeKind.TooManySignIns);
+        var page = RespondentPages.Notice(http, run, language, isRespondent ? NoticeKind.TooManyRequests : NoticeKind.TooManySignIns);
         await page.ExecuteAsync(http);
     }
 }

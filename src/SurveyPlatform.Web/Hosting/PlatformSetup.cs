@@ -25,7 +25,7 @@ public static class PlatformSetup
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        var dataDirectory = DataDirectory(builder.Environment, config);
+        var dataDirectory = DataDirectory(config);
         var keysDirectory = Path.Combine(dataDirectory, "keys");
         // Run from a build (not a publish), the site's files and their compressed copies live in the build folders;
         // the static web assets manifest maps them in every environment, not only in Development. A published app
@@ -35,6 +35,8 @@ public static class PlatformSetup
         // A forged or garbled anti-forgery cookie is the client's error, yet the framework logs it as an error with
         // a stack trace: a flood of them must not fill the disk. Validation still fails and the client gets a 400.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Critical);
+        // Nothing at all is logged while a respondent request is served, whatever the configuration (anonymity.md rule 2).
+        services.AddRespondentLogging();
 
         services.Configure<SurveysOptions>(config.GetSection(SurveysOptions.Section));
         services.Configure<RespondentOptions>(config.GetSection(RespondentOptions.Section));
@@ -47,7 +49,7 @@ public static class PlatformSetup
             .SetApplicationName("SurveyPlatform")
             .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory))
             // AES-GCM does in one pass what the default (AES-CBC then HMAC) does in two. Keys made before keep their
-            // own algorithm. (Respondent pages seal their state with StateCipher, under their own key file, not with this.)
+            // own algorithm. Respondent pages seal their state with this key ring too (RespondentStateProtector).
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
             {
                 EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
@@ -97,9 +99,8 @@ public static class PlatformSetup
         services.AddConsoleFeatures();
         services.AddSingleton(new RunCodeHasher(keysDirectory));
         services.AddSingleton<SurveyCatalog>();
-        services.AddSingleton(sp => new StateCipher(KeyFile.ReadOrCreate(keysDirectory, "respondent-state.key", "respondent state"),
-            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RespondentStateProtector>();
+        services.AddSingleton<RespondentFlow>();
         services.AddSingleton<BrowserBinding>();
         services.AddSingleton(TimeProvider.System);
     }
@@ -119,7 +120,6 @@ public static class PlatformSetup
             await app.Services.GetRequiredService<SurveyCatalog>().ReloadAsync();
             // Make the keys now: made on first use, their files' times would be the first respondent's visit.
             app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SurveyPlatform.Startup").Protect([0]);
-            app.Services.GetRequiredService<StateCipher>();
             app.Services.GetRequiredService<SetupLinkHolder>().Token = await app.Services.GetRequiredService<FirstRunSetup>().StartIfNeededAsync();
             return true;
         }
@@ -160,8 +160,20 @@ public static class PlatformSetup
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
     }
 
-    private static string DataDirectory(IWebHostEnvironment env, IConfiguration config) =>
-        Path.GetFullPath(Path.Combine(env.ContentRootPath, config["DataDirectory"] is { Length: > 0 } d ? d : "data"));
+    /// <summary>
+    /// The content root (settings, site files) is the app's own folder, wherever it is started from, so that its
+    /// appsettings.json is always read; unless the host is told otherwise (a test host, ASPNETCORE_CONTENTROOT).
+    /// </summary>
+    public static string? ContentRoot(string[] args) =>
+        args.Any(a => a.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is { Length: > 0 }
+        || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is { Length: > 0 }
+            ? null
+            : AppContext.BaseDirectory;
+
+    /// <summary>A relative data directory is taken from the folder the platform is started in (the project's folder under <c>dotnet run</c>).</summary>
+    private static string DataDirectory(IConfiguration config) =>
+        Path.GetFullPath(config["DataDirectory"] is { Length: > 0 } d ? d : "data", Environment.CurrentDirectory);
 
     private static string SurveysDirectory(SurveysOptions options) =>
         string.IsNullOrWhiteSpace(options.Directory)

@@ -18,7 +18,7 @@ public sealed class ResultLabelsTests
     [InlineData("ht", "Kreyòl ayisyen")]
     [InlineData("fr", "français")]
     [InlineData("qq-Zzzz", "qq-Zzzz")]
-    public void A_language_is_called_by_its_own_name(string code, string name) => Assert.Equal(name, LanguageNames.Native(code));
+    public void A_language_is_called_by_its_own_name(string code, string name) => Assert.Equal(name, Languages.NativeName(code));
 
     [Fact]
     public void A_breakdown_is_named_by_its_question_or_by_the_platforms_words_in_the_readers_language()

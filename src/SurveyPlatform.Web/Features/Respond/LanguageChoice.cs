@@ -1,24 +1,23 @@
 using Microsoft.Net.Http.Headers;
 using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Core.Localization;
 
 namespace SurveyPlatform.Web.Features.Respond;
 
-/// <summary>Picks the respondent's language: an explicit choice, else Accept-Language, else the survey default.</summary>
+/// <summary>
+/// Picks a visitor's language: an explicit choice, else Accept-Language, else the survey default. The rules of
+/// matching, direction and names are Core's (<see cref="Languages"/>); this only reads the request.
+/// </summary>
 public static class LanguageChoice
 {
-    /// <summary>Languages of the platform's own pages when no survey is known (an unknown address, sign-in).</summary>
-    private static readonly string[] PlatformLanguages = ["en", "es", "zh-Hans", "vi", "ar", "ht"];
+    public static string NativeName(string lang) => Languages.NativeName(lang);
 
-    private static readonly HashSet<string> RightToLeft = new(StringComparer.OrdinalIgnoreCase) { "ar", "fa", "he", "ur", "ps" };
-
-    public static string NativeName(string lang) => Core.Localization.LanguageNames.Native(lang);
-
-    public static bool IsRightToLeft(string lang) => RightToLeft.Contains(lang.Split('-')[0]);
+    public static bool IsRightToLeft(string lang) => Languages.IsRightToLeft(lang);
 
     public static string Choose(SurveyDefinition? definition, string? requested, HttpRequest request)
     {
-        IReadOnlyList<string> languages = definition?.Languages ?? PlatformLanguages;
-        var fallback = definition?.DefaultLanguage ?? "en";
+        var languages = definition?.Languages ?? Languages.Shipped;
+        var fallback = definition?.DefaultLanguage ?? Languages.Fallback;
         if (Match(languages, requested) is { } explicitChoice)
             return explicitChoice;
 
@@ -32,15 +31,6 @@ public static class LanguageChoice
         return fallback;
     }
 
-    /// <summary>Exact match, then by primary language (<c>es-MX</c> → <c>es</c>, <c>zh-CN</c> → <c>zh-Hans</c>).</summary>
-    public static string? Match(IReadOnlyList<string> languages, string? requested)
-    {
-        if (string.IsNullOrWhiteSpace(requested) || requested.Length > 35)
-            return null;
-        var exact = languages.FirstOrDefault(l => string.Equals(l, requested, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null)
-            return exact;
-        var primary = requested.Split('-')[0];
-        return languages.FirstOrDefault(l => string.Equals(l.Split('-')[0], primary, StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>The language of <paramref name="languages"/> that serves <paramref name="requested"/> (<see cref="Languages.Match"/>).</summary>
+    public static string? Match(IReadOnlyList<string> languages, string? requested) => Languages.Match(languages, requested);
 }

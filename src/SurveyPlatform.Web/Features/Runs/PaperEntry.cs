@@ -22,11 +22,10 @@ public sealed class PaperEntry(SurveyCatalog catalog, ResponseStore store, TimeP
             ?? throw new InvalidOperationException("This run does not take paper responses.");
         if (!run.Definition.Languages.Contains(lang))
             throw new ArgumentException($"'{lang}' is not a language of this survey; allowed: {string.Join(", ", run.Definition.Languages)}.", nameof(lang));
-        var given = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim());
-        var errors = AnswerValidator.ValidateResponse(run.Definition, given);
+        var (given, errors) = RespondentStep.TakeResponse(run.Definition, answers);
         if (errors.Count > 0)
             return errors;
-        await store.SubmitAsync(new Submission(RespondEndpoints.ToResponse(run, lang, given, ResponseMode.Paper, time), SHA256.HashData(formNonce)), ct);
+        await store.SubmitAsync(new Submission(RespondentFlow.ToResponse(run, lang, given, ResponseMode.Paper, time), SHA256.HashData(formNonce)), ct);
         return [];
     }
 }

@@ -79,7 +79,7 @@ public static class AreaNames
                 return name;
         }
         if (item.FindOption(code) is { } option)
-            return option.Label.Get(language, definition.DefaultLanguage);
+            return option.Label.Get(language);
         return Readable(code);
     }
 

@@ -11,7 +11,10 @@ using UglyToad.PdfPig;
 
 namespace SurveyPlatform.Web.Tests.Features.Runs;
 
-/// <summary>anonymity.md rule 5: one-time codes are stored as keyed hashes only, admit one response each, and nothing links a code to a response.</summary>
+/// <summary>
+/// anonymity.md rule 5: one-time codes are stored as keyed hashes only, admit one response each, are used up when the
+/// respondent starts (never in the commit of a response), and nothing links a code to a response.
+/// </summary>
 public sealed class OneTimeCodeTests : IAsyncLifetime
 {
     private readonly PlatformFactory _factory = new PlatformFactory().With("Account:RequireTwoFactorForOrganizers", "false");
@@ -46,7 +49,8 @@ public sealed class OneTimeCodeTests : IAsyncLifetime
         var second = await new Respondent(client, "eastside-codes").OpenAsync("es");
         await second.ConsentWithCodeAsync(codes[0]);
         Assert.Equal(HttpStatusCode.BadRequest, second.Status);
-        Assert.Contains("Este código no es válido", WebUtility.HtmlDecode(second.Html));
+        Assert.Contains("Este código ya se usó", WebUtility.HtmlDecode(second.Html));
+        Assert.DoesNotContain("no es válido", WebUtility.HtmlDecode(second.Html));
 
         await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await db.Responses.CountAsync(r => r.RunId == _runId));
@@ -58,20 +62,24 @@ public sealed class OneTimeCodeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_respondents_racing_with_one_code_store_one_response()
+    public async Task Of_two_people_with_one_code_the_second_is_stopped_at_the_start_not_after_answering()
     {
         var code = (await _factory.Service<RunCodeGenerator>().GenerateAsync(_runId, 1))[0];
         var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
         var a = await new Respondent(client, "eastside-codes").OpenAsync("en");
         var b = await new Respondent(client, "eastside-codes").OpenAsync("en");
-        // Both pass the consent page before either submits; the second submission is refused and nothing of it is kept.
+
+        var aConsent = await a.ConsentWithCodeAsync(code);
         var bConsent = await b.ConsentWithCodeAsync(code);
-        Assert.Equal(HttpStatusCode.OK, bConsent.StatusCode);
-        await StandardAnswers.CompleteAsync(a, StandardAnswers.ForeignBornVictim, code);
-        Assert.Equal(HttpStatusCode.SeeOther, a.Status);
-        await StandardAnswers.AnswerPagesAsync(b, StandardAnswers.ForeignBornVictim, bConsent);
-        Assert.Equal(HttpStatusCode.BadRequest, b.Status);
+
+        Assert.Equal(HttpStatusCode.OK, aConsent.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bConsent.StatusCode);
         Assert.Contains("This code has already been used", b.Html);
+        Assert.Contains("class=\"error-summary\"", b.Html);
+        Assert.Contains("href=\"#code\"", b.Html);
+        Assert.Contains("name=\"code\"", b.Html); // still on the consent page: another code can be typed
+        await StandardAnswers.AnswerPagesAsync(a, StandardAnswers.ForeignBornVictim, aConsent);
+        Assert.Equal(HttpStatusCode.SeeOther, a.Status);
         await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await db.Responses.CountAsync(r => r.RunId == _runId));
     }
@@ -87,6 +95,56 @@ public sealed class OneTimeCodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_code_is_used_up_when_the_survey_starts_and_the_response_is_stored_apart()
+    {
+        var code = (await _factory.Service<RunCodeGenerator>().GenerateAsync(_runId, 1))[0];
+        var respondent = await new Respondent(_factory.CreateClient(new() { AllowAutoRedirect = false }), "eastside-codes").OpenAsync("en");
+
+        await respondent.ConsentWithCodeAsync(code);
+
+        await using (var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync())
+        {
+            Assert.True(await db.RunCodes.Where(c => c.RunId == _runId).Select(c => c.Used).SingleAsync());
+            Assert.Equal(0, await db.Responses.CountAsync(r => r.RunId == _runId));
+        }
+        // Back to the consent page and on again: the session has its code, nothing is asked or used twice.
+        await respondent.PostAsync("back");
+        Assert.DoesNotContain("name=\"code\"", respondent.Html);
+        await StandardAnswers.CompleteAsync(respondent, StandardAnswers.ForeignBornVictim);
+        Assert.Equal(HttpStatusCode.SeeOther, respondent.Status);
+        await using (var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync())
+            Assert.Equal(1, await db.Responses.CountAsync(r => r.RunId == _runId));
+    }
+
+    [Theory]
+    [InlineData("", "Enter the code printed on your card.")]
+    [InlineData("ZZZZZ-ZZZZZ", "This code is not valid.")]
+    public async Task A_missing_or_mistyped_code_is_named_in_the_summary_at_the_top(string typed, string message)
+    {
+        await _factory.Service<RunCodeGenerator>().GenerateAsync(_runId, 1);
+        var respondent = await new Respondent(_factory.CreateClient(new() { AllowAutoRedirect = false }), "eastside-codes").OpenAsync("en");
+
+        await respondent.ConsentWithCodeAsync(typed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, respondent.Status);
+        var summary = respondent.Html.IndexOf("class=\"error-summary\"", StringComparison.Ordinal);
+        Assert.InRange(summary, 0, respondent.Html.IndexOf("<h1>", StringComparison.Ordinal));
+        Assert.Contains(message, respondent.Html[summary..]);
+        Assert.Contains("autofocus", respondent.Html[summary..respondent.Html.IndexOf("</div>", summary, StringComparison.Ordinal)]);
+        await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.RunCodes.AnyAsync(c => c.RunId == _runId && c.Used));
+    }
+
+    [Fact]
+    public async Task A_code_in_the_address_of_an_old_card_still_fills_the_field()
+    {
+        var respondent = await new Respondent(_factory.CreateClient(new() { AllowAutoRedirect = false }), "eastside-codes").OpenAsync("en");
+        await respondent.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/s/eastside-codes?code=k7qf3-m9xpa"));
+
+        Assert.Contains("value=\"K7QF3M9XPA\"", respondent.Html);
+    }
+
+    [Fact]
     public async Task The_organizer_downloads_fresh_codes_as_CSV_and_as_a_PDF_with_one_card_per_code()
     {
         var codes = await _factory.Service<RunCodeGenerator>().GenerateAsync(_runId, 10);
@@ -99,8 +157,8 @@ public sealed class OneTimeCodeTests : IAsyncLifetime
         Assert.Equal("code,url", lines[0]);
         Assert.Equal(11, lines.Length);
         Assert.All(codes, c => Assert.Contains(RunCodeGenerator.Display(c), csv));
-        // The code travels in the address fragment, which browsers never send to the server.
-        Assert.All(codes, c => Assert.Contains($"/s/eastside-codes#code={c}", csv));
+        // The link carries the code in its fragment, which a browser never sends to a server or a proxy's log.
+        Assert.All(lines.Skip(1), l => Assert.Matches("^[^,]+,http://[^/]+/s/eastside-codes#code=[A-Z0-9]{10}$", l));
 
         var pdf = await browser.Client.GetByteArrayAsync($"/admin/runs/{_runId}/codes/{ticket}.pdf");
         using var document = PdfDocument.Open(pdf);
