@@ -19,6 +19,8 @@ public static class Decisions
     public const string RelativeSe = "relative_se>=0.30";
     /// <summary>A difference whose parts cannot both be published.</summary>
     public const string PartSuppressed = "part_suppressed";
+    /// <summary>A difference in a group where one of its two sides cannot exist (e.g. the status gap among people never asked their status).</summary>
+    public const string NotApplicable = "not_applicable";
 
     // Flags on presented figures.
     public const string ComplementFlag = "complement";
@@ -65,8 +67,10 @@ public sealed record Estimate
 /// <summary>An estimate in one group of a breakdown. Two-way breakdowns read <c>by = "area x born_here"</c>, <c>value = "area_1 x yes"</c>.</summary>
 public sealed record GroupEstimate(string By, string Value, Estimate Estimate)
 {
-    /// <summary>Value used for rows that left the breakdown item blank (not shown, skipped or refused to answer on paper).</summary>
+    /// <summary>Value for rows that were shown the breakdown item and left it blank (skipped, or left blank or refused on paper).</summary>
     public const string NotAnswered = "(not answered)";
+    /// <summary>Value for rows whose earlier answers hid the breakdown item (skip logic): they were never asked.</summary>
+    public const string NotAsked = "(not asked)";
 }
 
 public sealed record IndicatorResult
@@ -110,4 +114,7 @@ public sealed record IndicatorReport
     public double WeightingDesignEffect { get; init; } = 1;
 
     public IndicatorResult? Find(string id) => Indicators.FirstOrDefault(i => i.Id == id);
+
+    /// <summary>The number of responses as it may be published: withheld (null) below the privacy threshold.</summary>
+    public long? PublishedResponses => Responses >= MinCell ? Responses : null;
 }
