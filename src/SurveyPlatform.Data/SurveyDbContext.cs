@@ -17,6 +17,7 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : Identi
     public DbSet<RunCode> RunCodes => Set<RunCode>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<RunRelease> Releases => Set<RunRelease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
