@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SurveyPlatform.Core.Disclosure;
 using SurveyPlatform.Core.Indicators;
 using SurveyPlatform.Reports;
 
@@ -45,7 +46,13 @@ internal static class ReportCommand
             if (k < EngineOptions.SmallestMinCell) throw new InputException($"--min-cell {k} is not allowed; allowed: {EngineOptions.SmallestMinCell} or more");
             var sites = parse.GetValue(did) is { } d ? IndicatorsCommand.ParseDid(d) : ((string, string)?)null;
             var file = Inputs.LoadResponses(parse.GetValue(responses)!, survey, parse.GetValue(areas), ignoreUnknown: false);
-            var report = IndicatorEngine.Compute(file.Table, new EngineOptions { MinCell = k, Breakdowns = breakdowns, Did = sites, InputSha256 = file.Sha256 });
+            // The report is one release: its figures and its response counts pass disclosure control together.
+            var release = AuditCommand.Release(file.Table, new EngineOptions { MinCell = k, Breakdowns = breakdowns, Did = sites, InputSha256 = file.Sha256 },
+                new ReleaseOptions { CountsBy = [Core.Responses.ResponseTable.Lang, Core.Responses.ResponseTable.Wave] });
+            var report = release.Report;
+            if (report.PublishedResponses is null)
+                throw new InputException($"{parse.GetValue(responses)!.Name} has {report.Responses} responses, fewer than the privacy threshold of {k}: " +
+                    "no figure can be published, so no report is written.");
             byte[] pdf;
             try
             {
@@ -55,11 +62,7 @@ internal static class ReportCommand
                     Place = parse.GetValue(place),
                     PublicResultsUrl = parse.GetValue(url),
                     PageSize = parse.GetValue(pageSize) == "a4" ? ReportPageSize.A4 : ReportPageSize.Letter,
-                    ResponseCounts =
-                    [
-                        ResponseCounts.FromTable(file.Table, Core.Responses.ResponseTable.Lang, k),
-                        ResponseCounts.FromTable(file.Table, Core.Responses.ResponseTable.Wave, k),
-                    ],
+                    ResponseCounts = ResponseCounts.From(release),
                 });
             }
             catch (ArgumentException e)

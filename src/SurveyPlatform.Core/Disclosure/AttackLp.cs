@@ -184,11 +184,12 @@ internal sealed class AttackLp : IDisposable
                 GroupDef.Decode(clique.Sizes, cell, categories);
                 for (var k = 0; k < categories.Length; k++) assignment[clique.Keys[k]] = categories[k];
                 var possible = _model.Indicator is null ? (_model.PossibleClasses(assignment) != 0 ? 1 : 0) : _model.PossibleClasses(assignment);
+                // A combination the skip logic rules out is a known zero, unless the data has it: then the data does not
+                // follow the definition there, and nothing is assumed about that combination.
+                var contradicted = Enumerable.Range(0, _classes).Any(c => (possible & (1 << c)) == 0 && _truth[clique.XOffset + cell * _classes + c] > 0);
                 for (var c = 0; c < _classes; c++)
                 {
-                    var index = clique.XOffset + cell * _classes + c;
-                    // A combination the skip logic rules out is a known zero, unless the data has it (then the data is taken as it is).
-                    var zero = (possible & (1 << c)) == 0 && _truth[index] == 0;
+                    var zero = !contradicted && (possible & (1 << c)) == 0;
                     _variables.Add(_solver.MakeNumVar(0, zero ? 0 : double.PositiveInfinity, ""));
                 }
             }

@@ -35,12 +35,19 @@ public static class DisclosureControl
         var singles = measured.Indicators.Where(i => i.Definition.Kind != IndicatorKind.Difference).ToList();
         var built = new IndicatorModel[singles.Count];
         var results = new List<AuditFinding>[singles.Count];
-        Parallel.For(0, singles.Count, i =>
+        try
         {
-            var differences = measured.Indicators.Where(d => d.Definition.Kind == IndicatorKind.Difference && d.Definition.Of == singles[i].Definition.Id).ToList();
-            built[i] = IndicatorModel.Build(measured, singles[i], differences, counts);
-            results[i] = Decide(built[i].Model, release, singles[i].Definition.Id);
-        });
+            Parallel.For(0, singles.Count, i =>
+            {
+                var differences = measured.Indicators.Where(d => d.Definition.Kind == IndicatorKind.Difference && d.Definition.Of == singles[i].Definition.Id).ToList();
+                built[i] = IndicatorModel.Build(measured, singles[i], differences, counts);
+                results[i] = Decide(built[i].Model, release, singles[i].Definition.Id);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         foreach (var r in results) findings.AddRange(r);
 
         var report = Assemble(measured, built);
@@ -387,6 +394,7 @@ public static class DisclosureControl
                     var hidden = partition.Children.Where(c => c.Hidden).ToList();
                     if (hidden.Count == 0) continue;
                     var size = hidden.Sum(c => c.TrueN);
+                    if (size == 0) continue; // only empty groups withheld: working that out reveals no one
                     var alike = false;
                     if (model.Indicator is not null && !model.IsScore && partition.Parent.ValuePublished && hidden.All(c => c.Raw?.Value is not null))
                     {

@@ -47,7 +47,9 @@ public sealed record Estimate
     /// <summary>Differences only: the 95% CI excludes 0.</summary>
     public bool? Significant { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPresented => Decision == Decisions.Present;
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPrivacySuppressed => Reasons.Contains(Decisions.Privacy) || Reasons.Contains(Decisions.Complementary)
         || Reasons.Contains(Decisions.Differencing);
 
@@ -117,4 +119,29 @@ public sealed record IndicatorReport
 
     /// <summary>The number of responses as it may be published: withheld (null) below the privacy threshold.</summary>
     public long? PublishedResponses => Responses >= MinCell ? Responses : null;
+}
+
+/// <summary>Trends built from separate data sets, one per wave (a survey run once per wave, each published on its own).</summary>
+public static class WaveTrends
+{
+    /// <summary>
+    /// Each indicator of <paramref name="waves"/>' reports across the waves, in the order given, with the change from each
+    /// wave to the next. Every figure comes from an already published report; a change is a difference of two
+    /// published figures (withheld when either is).
+    /// </summary>
+    public static IReadOnlyList<TrendResult> Across(IReadOnlyList<(string Wave, IndicatorReport Report)> waves)
+    {
+        if (waves.Count < 2) return [];
+        var trends = new List<TrendResult>();
+        foreach (var indicator in waves[^1].Report.Indicators.Where(i => i.Kind != IndicatorKind.Difference))
+        {
+            var points = waves.Select(w => new GroupEstimate("wave", w.Wave, w.Report.Find(indicator.Id)?.Overall
+                ?? new Estimate { Decision = Decisions.Suppress, Reasons = [Decisions.Privacy] })).ToList();
+            var changes = new List<WaveChange>();
+            for (var i = 1; i < points.Count; i++)
+                changes.Add(new WaveChange(points[i - 1].Value, points[i].Value, Estimator.Difference(points[i].Estimate, points[i - 1].Estimate)));
+            trends.Add(new TrendResult(indicator.Id, points, changes));
+        }
+        return trends;
+    }
 }

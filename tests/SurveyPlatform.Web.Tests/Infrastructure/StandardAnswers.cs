@@ -70,6 +70,7 @@ public static class StandardAnswers
         {
             var answers = ForeignBornVictim.ToDictionary(a => a.Key, a => string.Join(' ', a.Value));
             answers["born_here"] = i == 0 ? "yes" : "no";
+            if (i == 0) answers.Remove("status_group"); // asked only of people born abroad
             answers["chill_victim"] = i % 3 == 0 ? "disagree_some" : "agree_strong";
             answers["comments"] = comment;
             db.Responses.Add(new Response

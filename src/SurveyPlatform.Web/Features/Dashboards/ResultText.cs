@@ -4,25 +4,47 @@ using SurveyPlatform.Core.Indicators;
 
 namespace SurveyPlatform.Web.Features.Dashboards;
 
-/// <summary>How estimates read: percentages and scores rounded to whole numbers, and why a result is not shown.</summary>
+/// <summary>What a figure measures on the page: a share, a 0–100 score, or a difference of either (in points).</summary>
+public enum ResultScale { Percent, Score, PercentPoints, ScorePoints }
+
+/// <summary>
+/// How estimates read: percentages and scores rounded to whole numbers, and why a result is not shown. The bar of an
+/// interval is drawn from the same rounded numbers, so the page carries no more precision than its text
+/// (docs/anonymity.md rule 7).
+/// </summary>
 public static class ResultText
 {
-    public static string Value(IndicatorKind kind, double? value) => value is not { } v ? "—" : kind switch
+    /// <summary>The scale of an indicator's figures: a difference of scores (the language gap in trust) is in score points, not percentage points.</summary>
+    public static ResultScale ScaleOf(IndicatorResult indicator, IndicatorReport report) => indicator.Kind switch
     {
-        IndicatorKind.Mean => v.ToString("0", CultureInfo.InvariantCulture),
-        IndicatorKind.Difference => $"{(v >= 0 ? "+" : "−")}{Math.Abs(v * 100).ToString("0", CultureInfo.InvariantCulture)} points",
-        _ => $"{(v * 100).ToString("0", CultureInfo.InvariantCulture)}%",
+        IndicatorKind.Mean => ResultScale.Score,
+        IndicatorKind.Difference => report.Find(indicator.Definition.Of ?? "")?.Kind == IndicatorKind.Mean ? ResultScale.ScorePoints : ResultScale.PercentPoints,
+        _ => ResultScale.Percent,
     };
 
-    public static string Interval(IndicatorKind kind, Estimate e) =>
+    /// <summary>The number as printed: whole percentages, whole score points.</summary>
+    public static double Shown(ResultScale scale, double value) => scale is ResultScale.Percent or ResultScale.PercentPoints
+        ? Math.Round(value * 100, MidpointRounding.AwayFromZero)
+        : Math.Round(value, MidpointRounding.AwayFromZero);
+
+    public static string Value(ResultScale scale, double? value) => value is not { } v ? "—" : scale switch
+    {
+        ResultScale.Score => Shown(scale, v).ToString("0", CultureInfo.InvariantCulture),
+        ResultScale.PercentPoints or ResultScale.ScorePoints => $"{(Shown(scale, v) >= 0 ? "+" : "−")}{Math.Abs(Shown(scale, v)).ToString("0", CultureInfo.InvariantCulture)} points",
+        _ => $"{Shown(scale, v).ToString("0", CultureInfo.InvariantCulture)}%",
+    };
+
+    public static string Interval(ResultScale scale, Estimate e) =>
         e.CiLow is { } low && e.CiHigh is { } high
-            ? kind == IndicatorKind.Mean
-                ? $"{low.ToString("0", CultureInfo.InvariantCulture)}–{high.ToString("0", CultureInfo.InvariantCulture)}"
-                : $"{Signed(kind, low)}–{Signed(kind, high)}{(kind == IndicatorKind.Difference ? " points" : "%")}"
+            ? scale switch
+            {
+                ResultScale.Score => $"{Shown(scale, low).ToString("0", CultureInfo.InvariantCulture)}–{Shown(scale, high).ToString("0", CultureInfo.InvariantCulture)}",
+                ResultScale.Percent => $"{Shown(scale, low).ToString("0", CultureInfo.InvariantCulture)}–{Shown(scale, high).ToString("0", CultureInfo.InvariantCulture)}%",
+                _ => $"{Signed(scale, low)}–{Signed(scale, high)} points",
+            }
             : "";
 
-    private static string Signed(IndicatorKind kind, double v) =>
-        kind == IndicatorKind.Difference ? (v * 100).ToString("+0;−0;0", CultureInfo.InvariantCulture) : (v * 100).ToString("0", CultureInfo.InvariantCulture);
+    private static string Signed(ResultScale scale, double v) => Shown(scale, v).ToString("+0;−0;0", CultureInfo.InvariantCulture);
 
     /// <summary>Why an estimate is not shown, in plain words; the privacy reasons first.</summary>
     public static string Withheld(Estimate e, int minCell)
@@ -33,6 +55,8 @@ public static class ResultText
             return "Not shown, so that a smaller hidden group cannot be worked out";
         if (e.Reasons.Contains(Decisions.Differencing))
             return "Not shown: it could be combined with another result to reveal a small group";
+        if (e.Reasons.Contains(Decisions.NotApplicable))
+            return "Not applicable: one of the groups compared cannot exist here";
         if (e.Reasons.Contains(Decisions.PartSuppressed))
             return "Not shown: one of the groups compared is too small";
         return "Not shown: too few answers for a reliable estimate";
@@ -46,18 +70,20 @@ public static class ResultText
         _ => "",
     }));
 
-    /// <summary>The x positions (0–1) of an interval on a bar; proportions and differences use −1..1 or 0..1, scores 0..100.</summary>
-    public static (double Low, double Point, double High)? Bar(IndicatorKind kind, Estimate e)
+    /// <summary>
+    /// The x positions (0–1) of an interval on a bar, from the numbers as printed: shares on 0..100%, scores on 0..100,
+    /// differences on −100..+100 points.
+    /// </summary>
+    public static (double Low, double Point, double High)? Bar(ResultScale scale, Estimate e)
     {
         if (e.Value is not { } v || e.CiLow is not { } low || e.CiHigh is not { } high)
             return null;
-        Func<double, double> scale = kind switch
+        double Position(double x) => scale switch
         {
-            IndicatorKind.Mean => x => x / 100,
-            IndicatorKind.Difference => x => (x + 1) / 2,
-            _ => x => x,
+            ResultScale.PercentPoints or ResultScale.ScorePoints => (Shown(scale, x) + 100) / 200,
+            _ => Shown(scale, x) / 100,
         };
-        return (Math.Clamp(scale(low), 0, 1), Math.Clamp(scale(v), 0, 1), Math.Clamp(scale(high), 0, 1));
+        return (Math.Clamp(Position(low), 0, 1), Math.Clamp(Position(v), 0, 1), Math.Clamp(Position(high), 0, 1));
     }
 
     public static string Label(IndicatorDefinition indicator, string lang) => indicator.Label.Get(lang);

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SurveyPlatform.Data;
 using SurveyPlatform.Reports;
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
@@ -44,20 +46,56 @@ public static class ReportEndpoints
         return Results.File(pdf, "application/pdf", $"{run.Slug}-questionnaire-{language}.pdf");
     }
 
-    private static Task<IResult> ReviewerBrief(Guid runId, string? lang, HttpContext http, RunDocuments documents) =>
-        ReportAsync(runId, ReportKind.Brief, lang, http, documents);
+    /// <summary>
+    /// The brief of a shared run for police reviewers and advocates: made from the run's release (docs/anonymity.md rule 7),
+    /// with the trend of the other waves shared with them.
+    /// </summary>
+    private static async Task<IResult> ReviewerBrief(Guid runId, string? lang, HttpContext http, RunDocuments documents, ConsoleAccess access,
+        IDbContextFactory<SurveyDbContext> dbFactory)
+    {
+        if (Language(lang) is not { } language) return LanguageRefused(lang!);
+        var mine = (await access.ForAsync(http.User)).ReviewerOf.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
+        var shared = (await db.RunShares.AsNoTracking().Where(s => mine.Contains(s.OrganizationId)).Select(s => s.RunId).ToListAsync(http.RequestAborted)).ToHashSet();
+        var made = await documents.ReleasedReportAsync(runId, ReportKind.Brief, language, await PublicUrlAsync(runId, http, documents), shared.Contains, http.RequestAborted);
+        if (made is not var (pdf, name, report))
+            return Results.NotFound();
+        if (pdf is null)
+            return Results.Problem($"This run has fewer than {report.Report.MinCell} responses: no results can be published yet, so there is no brief.",
+                statusCode: StatusCodes.Status409Conflict);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(pdf, "application/pdf", name);
+    }
 
     private static async Task<IResult> ReportAsync(Guid runId, ReportKind kind, string? lang, HttpContext http, RunDocuments documents)
     {
+        if (Language(lang) is not { } language) return LanguageRefused(lang!);
+        try
+        {
+            if (await documents.ReportAsync(runId, kind, language, await PublicUrlAsync(runId, http, documents), http.RequestAborted) is not var (pdf, name))
+                return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(pdf, "application/pdf", name);
+        }
+        catch (InvalidOperationException)
+        {
+            return Results.Problem("This run has too few responses for any result to be published: no report can be made yet.", statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static string? Language(string? lang)
+    {
         var language = string.IsNullOrEmpty(lang) ? "en" : lang;
-        if (!ReportRenderer.Languages.Contains(language))
-            return Results.Problem($"Reports cannot be written in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
+        return ReportRenderer.Languages.Contains(language) ? language : null;
+    }
+
+    private static IResult LanguageRefused(string language) =>
+        Results.Problem($"Reports cannot be written in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
+
+    private static async Task<string> PublicUrlAsync(Guid runId, HttpContext http, RunDocuments documents)
+    {
         var slug = await documents.SlugAsync(runId, http.RequestAborted);
-        var publicUrl = $"{http.Request.Scheme}://{http.Request.Host}/r/{Uri.EscapeDataString(slug ?? "")}";
-        if (await documents.ReportAsync(runId, kind, language, publicUrl, http.RequestAborted) is not var (pdf, name))
-            return Results.NotFound();
-        http.Response.Headers.CacheControl = "no-store";
-        return Results.File(pdf, "application/pdf", name);
+        return $"{http.Request.Scheme}://{http.Request.Host}/r/{Uri.EscapeDataString(slug ?? "")}";
     }
 
     private static async Task<IResult> ResponsesXlsx(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, RunDocuments documents) =>
