@@ -427,7 +427,11 @@ internal sealed class AttackLp : IDisposable
         }
     }
 
-    /// <summary>Optimum of an objective (±∞ when unbounded); an optimal solution joins the witnesses.</summary>
+    /// <summary>
+    /// Optimum of an objective (±∞ when unbounded; NaN when GLOP cannot tell, which every caller reads as "not shown to
+    /// be safe"); an optimal solution joins the witnesses. A numerically troubled solve is tried again from scratch, then
+    /// with presolve.
+    /// </summary>
     private double Optimize(Dictionary<int, double> coefficients, bool maximize, string what)
     {
         var objective = _solver.Objective();
@@ -437,14 +441,32 @@ internal sealed class AttackLp : IDisposable
         if (maximize) objective.SetMaximization(); else objective.SetMinimization();
         Solves++;
         var status = _solver.Solve();
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
+        {
+            _solver.Reset();
+            status = _solver.Solve();
+        }
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
+        {
+            _solver.SetSolverSpecificParametersAsString("use_preprocessing: true");
+            _solver.Reset();
+            status = _solver.Solve();
+            _solver.SetSolverSpecificParametersAsString("use_preprocessing: false");
+        }
         if (status == Solver.ResultStatus.UNBOUNDED) return maximize ? double.PositiveInfinity : double.NegativeInfinity;
         if (status != Solver.ResultStatus.OPTIMAL)
-            throw new InvalidOperationException($"The disclosure audit's linear program ended with {status} for {what}.");
+        {
+            Troubled.Add(what);
+            return double.NaN;
+        }
         if (_solution.Length != _variables.Count) _solution = new double[_variables.Count];
         for (var v = 0; v < _solution.Length; v++) _solution[v] = _variables[v].SolutionValue();
         Witness(_solution);
         return objective.Value();
     }
+
+    /// <summary>Objectives GLOP could not solve (the groups they were for are treated as not protected).</summary>
+    public List<string> Troubled { get; } = [];
 
     private double Optimize(Node node, Measure measure, bool maximize)
     {
@@ -525,10 +547,12 @@ internal sealed class AttackLp : IDisposable
             if (exact || !Wide(lo, hi))
             {
                 hi = Optimize(node, Measure.InDomain, maximize: true);
+                if (double.IsNaN(hi)) hi = lo; // not solved: only what witnesses show counts
                 if (!Wide(lo, hi)) binding.AddRange(Binding());
                 if (exact || !Wide(_seen[node.Id].Low, hi))
                 {
                     lo = Optimize(node, Measure.InDomain, maximize: false);
+                    if (double.IsNaN(lo)) lo = _seen[node.Id].Low;
                     if (!Wide(lo, hi)) binding.AddRange(Binding());
                 }
                 else
@@ -546,6 +570,7 @@ internal sealed class AttackLp : IDisposable
                 var coefficients = new Dictionary<int, double>();
                 AddObjective(coefficients, node, sides[m], 1);
                 var most = Optimize(coefficients, maximize: true, "side " + node.Label);
+                if (double.IsNaN(most)) most = _seen[node.Id].Reach[m];
                 if (most >= Threshold(sides[m])) continue;
                 if (hi < 1 - Tolerance) continue; // the set may as well be empty: nothing to be alike
                 var pinning = Binding();

@@ -205,7 +205,10 @@ public static class DisclosureControl
                 var nodeB = model.Possible(b, false) || difference.PartB!.N > 0 ? model.NodeFor(b, false, d.GroupBSource ?? d.GroupB!.ToString(), figure: true, raw: difference.PartB) : null;
                 // Everyone in neither side (people who refused or skipped the question the sides are defined by) is the
                 // overall minus both sides: a group nobody lists, which a reader can still name.
-                if (nodeA is not null && nodeB is not null) Residual(model, GroupDef.Everyone, a, b, $"neither {nodeA.Label} nor {nodeB.Label}");
+                var disjoint = a.Intersect(b).IsEmpty;
+                if (nodeA is not null && nodeB is not null)
+                    Residual(model, GroupDef.Everyone, a, b, $"neither {nodeA.Label} nor {nodeB.Label}",
+                        disjoint ? indicator.Overall.N - difference.PartA!.N - difference.PartB!.N : null);
                 var cellsA = new Node?[measured.Groupings.Count][];
                 var cellsB = new Node?[measured.Groupings.Count][];
                 for (var g = 0; g < measured.Groupings.Count; g++)
@@ -229,7 +232,8 @@ public static class DisclosureControl
                     }
                     foreach (var i in grouping.DisplayOrder)
                         if (cellsA[g][i] is { } sideA && cellsB[g][i] is { } sideB)
-                            Residual(model, CellOf(grouping, i), a, b, $"neither {nodeA!.Label} nor {nodeB!.Label}, {grouping.Breakdown.Name} = {grouping.Labels[i]}");
+                            Residual(model, CellOf(grouping, i), a, b, $"neither {nodeA!.Label} nor {nodeB!.Label}, {grouping.Breakdown.Name} = {grouping.Labels[i]}",
+                                disjoint ? indicator.Groups[g][i].N - difference.GroupsA[g][i].N - difference.GroupsB[g][i].N : null);
                     if (nodeA is not null) model.AddPartition(nodeA, cellsA[g].OfType<Node>().ToList());
                     if (nodeB is not null) model.AddPartition(nodeB, cellsB[g].OfType<Node>().ToList());
                 }
@@ -270,24 +274,32 @@ public static class DisclosureControl
             return built;
         }
 
-        /// <summary>A named group: the people of <paramref name="whole"/> on neither side of a difference.</summary>
-        private static void Residual(ReleaseModel model, GroupDef whole, GroupDef a, GroupDef b, string label)
+        /// <summary>
+        /// A named group: the people of <paramref name="whole"/> on neither side of a difference. Its size is the whole's
+        /// minus both sides' when the sides cannot overlap (<paramref name="size"/>); else it is counted.
+        /// </summary>
+        private static void Residual(ReleaseModel model, GroupDef whole, GroupDef a, GroupDef b, string label, long? size)
         {
             var rest = whole.Except(a, b);
             if (rest.IsEmpty || !model.Possible(rest, false)) return;
             var node = model.NodeFor(rest, false, label);
             node.Named = true;
             if (node.Figure) return;
-            var keys = rest.Keys.Select(k => model.Keys[k]).ToArray();
-            var assignment = new Dictionary<string, int>(StringComparer.Ordinal);
-            long size = 0;
+            if (size is { } known)
+            {
+                node.TrueN = known;
+                return;
+            }
+            var keys = rest.Keys.Select(k => model.Keys[k].RowValues).ToArray();
+            long count = 0;
             for (var r = 0; r < model.Rows; r++)
             {
                 if (model.RowClass!(r) == 0) continue;
-                foreach (var k in keys) assignment[k.Key] = k.RowValues[r];
-                if (rest.Contains(assignment)) size++;
+                var index = 0;
+                for (var k = 0; k < keys.Length; k++) index = index * rest.Sizes[k] + keys[k][r];
+                if (rest.Member[index]) count++;
             }
-            node.TrueN = size;
+            node.TrueN = count;
         }
 
         /// <summary>Rows of the indicator's denominator in each category of a key.</summary>
