@@ -24,11 +24,15 @@ internal static class DisclosurePath
         }
         var table = builder.Build();
         var options = new EngineOptions { Breakdowns = [Breakdown.Of("born_here")] };
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var release = DisclosureControl.Publish(table, options);
         var first = watch.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        var firstCpu = (process.TotalProcessorTime - cpu).TotalMilliseconds;
         if (release.Audit.Findings.Count == 0) throw new InvalidOperationException("The first-audit benchmark ran no LP.");
-        yield return new Timing("disclosure: first audit of a process (native OR-Tools load, first solver, JIT)", table.Count, first, first, first, first, "counts in the brief's 1 s");
+        yield return new Timing("disclosure: first audit of a process (native OR-Tools load, first solver, JIT)", table.Count, first, first, first, firstCpu, "counts in the brief's 1 s");
         yield return Timing.Measure("disclosure: the same audit, warm", table.Count, "", 5, () => DisclosureControl.Publish(table, options));
     }
 
