@@ -82,8 +82,6 @@ internal sealed class AttackLp : IDisposable
         Build();
     }
 
-    public int VariableCount => _variables.Count;
-    public int Solves { get; private set; }
     /// <summary>The published figure each row of the LP states.</summary>
     private readonly Dictionary<Constraint, Node> _rowNode = [];
 
@@ -432,14 +430,13 @@ internal sealed class AttackLp : IDisposable
     /// be safe"); an optimal solution joins the witnesses. A numerically troubled solve is tried again from scratch, then
     /// with presolve.
     /// </summary>
-    private double Optimize(Dictionary<int, double> coefficients, bool maximize, string what)
+    private double Optimize(Dictionary<int, double> coefficients, bool maximize)
     {
         var objective = _solver.Objective();
         objective.Clear();
         foreach (var (v, c) in coefficients)
             if (c != 0) objective.SetCoefficient(_variables[v], c);
         if (maximize) objective.SetMaximization(); else objective.SetMinimization();
-        Solves++;
         var status = _solver.Solve();
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
         {
@@ -454,25 +451,18 @@ internal sealed class AttackLp : IDisposable
             _solver.SetSolverSpecificParametersAsString("use_preprocessing: false");
         }
         if (status == Solver.ResultStatus.UNBOUNDED) return maximize ? double.PositiveInfinity : double.NegativeInfinity;
-        if (status != Solver.ResultStatus.OPTIMAL)
-        {
-            Troubled.Add(what);
-            return double.NaN;
-        }
+        if (status != Solver.ResultStatus.OPTIMAL) return double.NaN;
         if (_solution.Length != _variables.Count) _solution = new double[_variables.Count];
         for (var v = 0; v < _solution.Length; v++) _solution[v] = _variables[v].SolutionValue();
         Witness(_solution);
         return objective.Value();
     }
 
-    /// <summary>Objectives GLOP could not solve (the groups they were for are treated as not protected).</summary>
-    public List<string> Troubled { get; } = [];
-
     private double Optimize(Node node, Measure measure, bool maximize)
     {
         var coefficients = new Dictionary<int, double>();
         AddObjective(coefficients, node, measure, 1);
-        return Optimize(coefficients, maximize, node.Label);
+        return Optimize(coefficients, maximize);
     }
 
     // Witnesses: every table met that agrees with everything published (the true one, and each optimum). Withholding
@@ -526,7 +516,7 @@ internal sealed class AttackLp : IDisposable
                 if (narrow.Count < 2) break;
                 var coefficients = new Dictionary<int, double>();
                 foreach (var node in narrow) AddObjective(coefficients, node, Measure.InDomain, random.Next(2) == 0 ? -1 : 1);
-                Optimize(coefficients, maximize: true, "many groups at once");
+                Optimize(coefficients, maximize: true);
             }
             for (var m = 0; m < sides.Length; m++)
             {
@@ -534,7 +524,7 @@ internal sealed class AttackLp : IDisposable
                 if (unseen.Count < 2) continue;
                 var coefficients = new Dictionary<int, double>();
                 foreach (var node in unseen) AddObjective(coefficients, node, sides[m], 1);
-                Optimize(coefficients, maximize: true, "many groups at once");
+                Optimize(coefficients, maximize: true);
             }
         }
 
@@ -569,7 +559,7 @@ internal sealed class AttackLp : IDisposable
                 if (_seen[node.Id].Reach[m] >= Threshold(sides[m])) continue;
                 var coefficients = new Dictionary<int, double>();
                 AddObjective(coefficients, node, sides[m], 1);
-                var most = Optimize(coefficients, maximize: true, "side " + node.Label);
+                var most = Optimize(coefficients, maximize: true);
                 if (double.IsNaN(most)) most = _seen[node.Id].Reach[m];
                 if (most >= Threshold(sides[m])) continue;
                 if (hi < 1 - Tolerance) continue; // the set may as well be empty: nothing to be alike
@@ -619,8 +609,6 @@ internal sealed class AttackLp : IDisposable
         }
     }
 
-    internal static IReadOnlyList<string> Describe(ReleaseModel model) =>
-        Cliques(model).Select(c => string.Join(" × ", c.Keys)).ToList();
 }
 
 /// <summary>A release that cannot be checked or protected; the message says why, in words a user can act on.</summary>
