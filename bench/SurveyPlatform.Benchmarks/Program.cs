@@ -5,7 +5,7 @@ using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
 using SurveyPlatform.Core.Responses;
 
-// Usage: dotnet run -c Release --project bench/SurveyPlatform.Benchmarks -- [indicators|load|import|mix|report|all]
+// Usage: dotnet run -c Release --project bench/SurveyPlatform.Benchmarks -- [indicators|load|import|mix|report|disclosure|all]
 //        [--sizes 10000,100000,1000000] [--runs 5] [--out file.md] [--cli path/to/survey.dll]
 // "report" renders the brief and runs `survey report` end to end: the CLI built in Release, or the one --cli names
 // (e.g. `dotnet publish src/SurveyPlatform.Cli -c Release -r linux-x64 -p:PublishReadyToRun=true`, the files of the installed Linux x64 tool).
@@ -17,10 +17,12 @@ var results = new List<Timing>();
 var work = Directory.CreateTempSubdirectory("surveyplatform-bench-");
 try
 {
+    if (mode is "disclosure" or "all") results.AddRange(DisclosurePath.FirstAudit(definition));
     foreach (var size in sizes)
     {
         var table = SyntheticResponses.Generate(definition, new SyntheticOptions { Count = size, Seed = 1, Sites = ["cook", "harris"], Waves = ["2026-Q1", "2026-Q2"] });
         if (mode is "indicators" or "all") results.AddRange(DataPath.Indicators(table, size, runs));
+        if (mode is "disclosure" or "all") results.AddRange(DisclosurePath.Release(definition, table, size, runs));
         if (mode is "import" or "load" or "mix" or "all") results.AddRange(await DataPath.ImportAndLoadAsync(definition, table, size, runs, work.FullName));
         if (mode is "report" or "all")
         {

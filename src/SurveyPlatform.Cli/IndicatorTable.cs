@@ -34,7 +34,8 @@ internal static class IndicatorTable
         // A file or pipe gets the table at its full width: a fixed width collapsed tables with crossed breakdowns
         // ("area x born_here = area_1 x refuse") into a lone "…". A terminal wraps the group and decision columns instead.
         if (!terminal) console.Profile.Width = Math.Max(120, Width(rows));
-        console.MarkupLine($"[bold]{Markup.Escape(report.Survey)}[/] {Markup.Escape(report.SurveyVersion)}: {report.Responses:N0} responses, " +
+        var responses = report.PublishedResponses is { } n ? $"{n:N0} responses" : $"fewer than {report.MinCell} responses";
+        console.MarkupLine($"[bold]{Markup.Escape(report.Survey)}[/] {Markup.Escape(report.SurveyVersion)}: {responses}, " +
             $"{(report.Weighted ? $"weighted (design effect due to weighting {report.WeightingDesignEffect:0.00})" : "unweighted")}, " +
             $"95% CI {(report.CiMethod == "wilson" ? "Wilson" : "Korn-Graubard")}, groups under {report.MinCell} hidden");
         if (report.Synthetic) console.MarkupLine("[yellow]SYNTHETIC DATA: made by 'survey generate', not by respondents.[/]");
@@ -54,7 +55,9 @@ internal static class IndicatorTable
         foreach (var did in report.DifferenceInDifferences)
             console.WriteLine($"{did.IndicatorId}: difference in differences {did.Site} vs {did.ComparisonSite}, {did.Before} → {did.After}: " +
                 Format(did.Did, report.Find(did.IndicatorId)!.Kind, difference: true));
-        console.WriteLine("Suppressed: privacy/complementary/differencing = too few respondents to publish; n_eff<30, width, relative_width, n<30, relative_se = too uncertain (NCHS standards).");
+        console.WriteLine("Suppressed: privacy = fewer than k people; complementary = withheld so that a smaller group cannot be worked out; " +
+            "differencing = would reveal the rows between two filters; not_applicable = one side of the comparison cannot exist here; " +
+            "n_eff<30, width, relative_width, n<30, relative_se = too uncertain (NCHS standards). 'survey audit' shows what an attacker can work out.");
     }
 
     /// <summary>The width the table needs with no cell wrapped: each column's widest cell, plus Spectre's simple border padding.</summary>

@@ -11,6 +11,8 @@ public static class ExitCodes
     public const int InvalidInput = 1;
     /// <summary>Wrong usage: unknown command or option, missing argument.</summary>
     public const int Usage = 2;
+    /// <summary><c>survey audit</c>: an attacker can work out a withheld group of the release.</summary>
+    public const int AuditFailed = 3;
 }
 
 /// <summary>A problem with the user's input, reported without a stack trace.</summary>
@@ -30,6 +32,7 @@ public static class SurveyCli
             ExportCommand.Create(console),
             WeightsCommand.Create(console),
             ReportCommand.Create(console),
+            AuditCommand.Create(console),
             AdminCommand.Create(console, input ?? Console.In),
             BackupCommand.Create(console),
             RestoreCommand.Create(console),

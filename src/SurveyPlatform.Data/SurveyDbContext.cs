@@ -19,6 +19,7 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : Identi
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ConsoleSession> ConsoleSessions => Set<ConsoleSession>();
     public DbSet<UsedAuthenticatorCode> UsedAuthenticatorCodes => Set<UsedAuthenticatorCode>();
+    public DbSet<RunRelease> Releases => Set<RunRelease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

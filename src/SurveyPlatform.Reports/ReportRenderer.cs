@@ -57,7 +57,9 @@ public static class ReportRenderer
         ArgumentNullException.ThrowIfNull(survey);
         if (ReportStrings.Resolve(language) is null) return;
         var table = SyntheticResponses.Generate(survey, new SyntheticOptions { Count = WarmUpResponses, Seed = 1 });
-        var report = IndicatorEngine.Compute(table, new EngineOptions { Breakdowns = Breakdowns(survey) });
+        // Only the full report draws tables by breakdown; the brief and the annex warm up without them (the breakdowns of a
+        // few hundred rows would keep the disclosure auditor busy on this core for most of a second).
+        var report = IndicatorEngine.Compute(table, new EngineOptions { Breakdowns = kind == ReportKind.Full ? Breakdowns(survey) : [] });
         Render(new ReportRequest(kind, report, language, "SurveyPlatform") { Survey = survey });
     }
 

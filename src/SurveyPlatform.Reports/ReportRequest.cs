@@ -33,7 +33,7 @@ public sealed record ReportRequest(ReportKind Kind, IndicatorReport Report, stri
     /// <summary>First and last day of fieldwork; optional.</summary>
     public DateOnly? FieldworkStart { get; init; }
     public DateOnly? FieldworkEnd { get; init; }
-    /// <summary>Responses received by language, wave or week (already privacy-suppressed, see <see cref="ResponseCounts.Of"/>); shown in the full report.</summary>
+    /// <summary>Responses received by language, wave or week, as disclosure control published them with the figures (<see cref="ResponseCounts.From(Core.Disclosure.Release)"/>); shown in the full report.</summary>
     public IReadOnlyList<ResponseCounts> ResponseCounts { get; init; } = [];
     public ReportPageSize PageSize { get; init; } = ReportPageSize.Letter;
     /// <summary>

@@ -1,38 +1,19 @@
-using SurveyPlatform.Core.Indicators;
-using SurveyPlatform.Core.Responses;
+using SurveyPlatform.Core.Disclosure;
 
 namespace SurveyPlatform.Reports;
 
-/// <summary>How many responses came in each group of <see cref="By"/> (<c>lang</c>, <c>wave</c>, <c>week</c>, …); a null count is withheld.</summary>
+/// <summary>
+/// How many responses came in each group of <see cref="By"/> (<c>lang</c>, <c>wave</c>, <c>week</c>, …); a null count is
+/// withheld. Counts are decided by disclosure control (<see cref="DisclosureControl"/>, docs/anonymity.md rule 7) with the
+/// figures they are published beside; this record only carries them to the report.
+/// </summary>
 public sealed record ResponseCounts(string By, IReadOnlyList<ResponseCount> Counts)
 {
-    /// <summary>
-    /// Counts with the privacy rules of indicators.md: a group smaller than <paramref name="minCell"/>
-    /// is withheld, and when exactly one is, the next smallest is withheld too so the total does not give it away.
-    /// </summary>
-    public static ResponseCounts Of(string by, IEnumerable<(string Value, long Count)> counts, int minCell)
-    {
-        var list = counts.Where(c => c.Count > 0).ToList();
-        var hidden = list.Where(c => c.Count < minCell).Select(c => c.Value).ToHashSet();
-        if (hidden.Count == 1)
-        {
-            var next = list.Where(c => !hidden.Contains(c.Value)).OrderBy(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).FirstOrDefault();
-            if (next.Value is not null) hidden.Add(next.Value);
-        }
-        return new ResponseCounts(by, list.Select(c => new ResponseCount(c.Value, hidden.Contains(c.Value) ? null : c.Count)).ToList());
-    }
+    /// <summary>A count table as disclosure control published it.</summary>
+    public static ResponseCounts From(CountTable table) => new(table.By, [.. table.Cells.Select(c => new ResponseCount(c.Value, c.Count))]);
 
-    /// <summary>Responses per value of a meta or single-choice column (<c>lang</c>, <c>wave</c>, <c>site</c>) of a response table.</summary>
-    public static ResponseCounts FromTable(ResponseTable table, string key, int minCell)
-    {
-        if (table[key] is not CategoryColumn column)
-            throw new ArgumentException($"Cannot count responses by '{key}': not a single-choice or label column.", nameof(key));
-        var counts = new long[column.CodeCount];
-        foreach (var v in column.Values) counts[v]++;
-        var values = Enumerable.Range(0, column.CodeCount).Where(i => counts[i] > 0)
-            .Select(i => (i == 0 ? GroupEstimate.NotAnswered : column.Codes[i]!, counts[i]));
-        return Of(key, values, minCell);
-    }
+    /// <summary>Every count table of a release.</summary>
+    public static IReadOnlyList<ResponseCounts> From(Release release) => [.. release.Counts.Select(From)];
 }
 
 public sealed record ResponseCount(string Value, long? Count);

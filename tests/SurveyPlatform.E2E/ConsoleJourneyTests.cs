@@ -118,16 +118,13 @@ public sealed class ConsoleJourneyTests(BrowserFixture fixture)
         await Axe(organizer, "results page");
         await Screenshot(organizer, "console-results.png");
 
-        // The police reviewer downloads the brief (aggregates only).
+        // The police reviewer: with only the one response (k = 10) there is nothing to show, not even the count, and no brief.
         var police = await fixture.NewDesktopPageAsync();
         await SignInAsync(police, "reviewer@example.org", null);
-        await police.GotoAsync(runUrl.Replace("/admin/runs/", "/review/runs/", StringComparison.Ordinal));
-        await Axe(police, "review page");
-        var download = await police.RunAndWaitForDownloadAsync(() => police.Locator("[data-testid=report-brief]").ClickAsync());
-        var file = await download.PathAsync();
-        var bytes = await File.ReadAllBytesAsync(file!);
-        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-        Assert.EndsWith("-brief-en.pdf", download.SuggestedFilename);
+        var reviewUrl = runUrl.Replace("/admin/runs/", "/review/runs/", StringComparison.Ordinal);
+        await police.GotoAsync(reviewUrl);
+        await Assertions.Expect(police.GetByText("too few responses to show results yet")).ToBeVisibleAsync();
+        await Assertions.Expect(police.Locator("[data-testid=report-brief]")).ToHaveCountAsync(0);
 
         // The public page: with only the one response nothing is shown; with eleven more imported responses of people born
         // abroad, the group of people born here (the one respondent) is shown as suppressed, never as a figure.
@@ -137,6 +134,15 @@ public sealed class ConsoleJourneyTests(BrowserFixture fixture)
         await ImportBornAbroadAsync("eastside-spring", 11);
         await reader.GotoAsync($"{fixture.BaseUrl}/r/eastside-spring?by=born_here&lang=en");
         await Assertions.Expect(reader.GetByText("Not shown: fewer than 10 people in this group").First).ToBeVisibleAsync();
+
+        // With twelve responses the run has a release: the reviewer downloads its brief (aggregates only).
+        await police.GotoAsync(reviewUrl);
+        await Axe(police, "review page");
+        var download = await police.RunAndWaitForDownloadAsync(() => police.Locator("[data-testid=report-brief]").ClickAsync());
+        var file = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(file!);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.EndsWith("-brief-en.pdf", download.SuggestedFilename);
         await Axe(reader, "public page");
 
         Assert.True(violations.Count == 0, string.Join('\n', violations));

@@ -64,5 +64,6 @@ internal static class Samples
         };
 
     public static IReadOnlyList<ResponseCounts> Counts(ResponseTable table) =>
-        [ResponseCounts.FromTable(table, ResponseTable.Lang, 10), ResponseCounts.FromTable(table, ResponseTable.Wave, 10)];
+        ResponseCounts.From(Core.Disclosure.DisclosureControl.Publish(table, new EngineOptions(),
+            new Core.Disclosure.ReleaseOptions { CountsBy = [ResponseTable.Lang, ResponseTable.Wave] }));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Core.Disclosure;
 using SurveyPlatform.Core.Indicators;
 using SurveyPlatform.Core.Responses;
 
@@ -42,7 +43,8 @@ internal static class IndicatorsCommand
             var condition = parse.GetValue(filter) is { } f ? ParseFilter(f, survey) : null;
             var sites = parse.GetValue(did) is { } d ? ParseDid(d) : ((string, string)?)null;
             var file = Inputs.LoadResponses(parse.GetValue(responses)!, survey, parse.GetValue(areas), parse.GetValue(ignore));
-            var report = IndicatorEngine.Compute(file.Table, new EngineOptions
+            // Everything printed is one release: disclosure control withholds what would give a small group away.
+            var report = AuditCommand.Release(file.Table, new EngineOptions
             {
                 MinCell = k,
                 Ci = parse.GetValue(ci) == "wilson" ? CiMethod.Wilson : CiMethod.KornGraubard,
@@ -50,7 +52,7 @@ internal static class IndicatorsCommand
                 Filter = condition,
                 Did = sites,
                 InputSha256 = file.Sha256,
-            });
+            }, new ReleaseOptions()).Report;
             var target = parse.GetValue(output);
             switch (parse.GetValue(format))
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Core.Disclosure;
 using SurveyPlatform.Core.Indicators;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Core.Weighting;
@@ -50,8 +51,17 @@ internal static class ReportCommand
             if (k < EngineOptions.SmallestMinCell) throw new InputException($"--min-cell {k} is not allowed; allowed: {EngineOptions.SmallestMinCell} or more");
             var sites = parse.GetValue(did) is { } d ? IndicatorsCommand.ParseDid(d) : ((string, string)?)null;
             var file = Inputs.LoadResponses(parse.GetValue(responses)!, survey, parse.GetValue(areas), ignoreUnknown: false);
-            var report = IndicatorEngine.Compute(file.Table, new EngineOptions { MinCell = k, Breakdowns = breakdowns, Did = sites, InputSha256 = file.Sha256 });
-            var weighting = parse.GetValue(margins) is { } marginsFile ? Margins(marginsFile, survey, file.Table, k) : [];
+            // The report is one release: its figures and every count it prints (responses by language, wave, site and area,
+            // respondents per weighting target) pass disclosure control together.
+            var marginList = parse.GetValue(margins) is { } marginsFile ? ReadMargins(marginsFile, survey) : [];
+            var countsBy = CountKeys(survey).Concat(marginList.Where(m => m.Variables.Keys.Count == 1).Select(m => m.Variables.Name)).Distinct().ToList();
+            var release = AuditCommand.Release(file.Table, new EngineOptions { MinCell = k, Breakdowns = breakdowns, Did = sites, InputSha256 = file.Sha256 },
+                new ReleaseOptions { CountsBy = countsBy });
+            var report = release.Report;
+            if (report.PublishedResponses is null)
+                throw new InputException($"{parse.GetValue(responses)!.Name} has {report.Responses} responses, fewer than the privacy threshold of {k}: " +
+                    "no figure can be published, so no report is written.");
+            var weighting = Weighting(marginList, release);
             byte[] pdf;
             try
             {
@@ -61,7 +71,7 @@ internal static class ReportCommand
                     Place = parse.GetValue(place),
                     PublicResultsUrl = parse.GetValue(url),
                     PageSize = parse.GetValue(pageSize) == "a4" ? ReportPageSize.A4 : ReportPageSize.Letter,
-                    ResponseCounts = Counts(file.Table, survey, k),
+                    ResponseCounts = ResponseCounts.From(release).Where(c => CountKeys(survey).Contains(c.By) && c.Counts.Any(x => x.Value != GroupEstimate.NotAnswered)).ToList(),
                     Recruitment = parse.GetValue(recruitment),
                     RandomSample = parse.GetValue(random),
                     WeightingVariables = weighting.Count > 0 ? weighting.Select(m => m.By).ToList() : null,
@@ -87,40 +97,32 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>Responses by language, wave, site and area (privacy-suppressed), for the full report; a column the data lacks is left out.</summary>
-    private static List<ResponseCounts> Counts(ResponseTable table, SurveyDefinition survey, int k)
-    {
-        var counts = new List<ResponseCounts>();
-        foreach (var key in new[] { ResponseTable.Lang, ResponseTable.Wave, ResponseTable.Site, "area" })
-        {
-            if (key == "area" && survey.FindItem(key) is not { Type: ItemType.Single }) continue;
-            var byKey = ResponseCounts.FromTable(table, key, k);
-            if (byKey.Counts.Any(c => c.Value != GroupEstimate.NotAnswered)) counts.Add(byKey);
-        }
-        return counts;
-    }
+    /// <summary>The counts of responses a full report shows: by language, wave, site and area (when the survey asks it).</summary>
+    private static List<string> CountKeys(SurveyDefinition survey) =>
+        [ResponseTable.Lang, ResponseTable.Wave, ResponseTable.Site, .. survey.FindItem("area") is { Type: ItemType.Single } ? new[] { "area" } : []];
 
-    /// <summary>What the weights were raked to, read from the margins file: each variable's population shares beside its respondents (withheld as counts are).</summary>
-    private static List<WeightingMargin> Margins(FileInfo file, SurveyDefinition survey, ResponseTable table, int k)
+    private static IReadOnlyList<Margin> ReadMargins(FileInfo file, SurveyDefinition survey)
     {
-        IReadOnlyList<Margin> margins;
         try
         {
-            margins = Raking.ReadMargins(file.FullName, survey);
+            return Raking.ReadMargins(file.FullName, survey);
         }
         catch (MarginsException e)
         {
             throw new InputException($"{file.Name}: the margins cannot be used:{Environment.NewLine}" + string.Join(Environment.NewLine, e.Problems.Select(p => "  " + p)));
         }
-        return margins.Select(m =>
+    }
+
+    /// <summary>What the weights were raked to: each variable's population shares beside its respondents, as the release publishes them.</summary>
+    private static List<WeightingMargin> Weighting(IReadOnlyList<Margin> margins, Release release) =>
+        margins.Select(m =>
         {
-            if (m.Variables.Keys.Count != 1) return new WeightingMargin(m.Variables.Name, []);
-            var respondents = ResponseCounts.FromTable(table, m.Variables.Name, k).Counts.ToDictionary(c => c.Value, c => c.Count);
+            if (m.Variables.Keys.Count != 1 || release.CountsBy(m.Variables.Name) is not { } counts) return new WeightingMargin(m.Variables.Name, []);
+            var respondents = counts.Cells.ToDictionary(c => c.Value, c => c.Count);
             var total = m.Totals.Values.Sum();
             return new WeightingMargin(m.Variables.Name, m.Totals.Select(t =>
                 new WeightingTarget(t.Key, total > 0 ? t.Value / total : 0, respondents.GetValueOrDefault(t.Key))).ToList());
         }).ToList();
-    }
 
     private static ReportKind Kind(string kind) => kind switch
     {

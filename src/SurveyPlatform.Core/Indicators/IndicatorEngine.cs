@@ -1,4 +1,5 @@
 using SurveyPlatform.Core.Definitions;
+using SurveyPlatform.Core.Disclosure;
 using SurveyPlatform.Core.Responses;
 using SurveyPlatform.Core.Statistics;
 
@@ -22,67 +23,71 @@ public sealed record EngineOptions
 /// <summary>
 /// Computes every indicator of a survey definition over a <see cref="ResponseTable"/>: overall, by each
 /// breakdown, across waves, and a difference in differences between sites, with the presentation
-/// decisions and privacy suppression of indicators.md. Each indicator is one pass over its rows that
-/// fills the overall sums and every breakdown's group sums at once.
+/// decisions of indicators.md. Each indicator is one pass over its rows that fills the overall sums and every
+/// breakdown's group sums at once. What may be published is decided by the disclosure control
+/// (<see cref="Disclosure.DisclosureControl"/>, docs/anonymity.md rule 7): <see cref="Compute"/> returns only that.
 /// </summary>
 public static class IndicatorEngine
 {
-    public static IndicatorReport Compute(ResponseTable table, EngineOptions? options = null)
+    /// <summary>The published indicators: measured, then passed through disclosure control as one release.</summary>
+    public static IndicatorReport Compute(ResponseTable table, EngineOptions? options = null) =>
+        Disclosure.DisclosureControl.Publish(table, options).Report;
+
+    /// <summary>
+    /// Every figure as measured, before disclosure control: every category of every breakdown (empty ones
+    /// included), with its true size. Never published as it is.
+    /// </summary>
+    internal static Measurement Measure(ResponseTable table, EngineOptions options)
     {
-        options ??= new EngineOptions();
         if (options.MinCell < EngineOptions.SmallestMinCell)
             throw new ArgumentException($"The privacy threshold (min cell) is {options.MinCell}; allowed: {EngineOptions.SmallestMinCell} or more.");
         var definition = table.Definition;
         var filter = options.Filter is null ? null : RowPredicate.Mask(options.Filter, table);
         // What a filtered figure is compared with for differencing: all rows, and every filter one condition away.
         bool[]?[] neighbours = options.Filter is null ? []
-            : [null, .. PrivacySuppression.Neighbours(options.Filter).Select(c => RowPredicate.Mask(c, table))];
-        var groupings = options.Breakdowns.Select(b => Grouping.Create(b, table)).ToList();
+            : [null, .. Disclosure.Differencing.Neighbours(options.Filter).Select(c => RowPredicate.Mask(c, table))];
+        var keys = new Dictionary<string, KeyCategories>(StringComparer.Ordinal);
+        KeyCategories Key(string key)
+        {
+            if (!keys.TryGetValue(key, out var k)) keys[key] = k = KeyCategories.Of(table, key);
+            return k;
+        }
+        Grouping Group(Breakdown b) => Grouping.Create(b, b.Keys.Select(Key).ToArray(), table.Count);
+        var requested = options.Breakdowns.Select(Group).ToList();
         var waves = WaveOrder(table);
-        var trendGrouping = waves.Count >= 2 ? Grouping.Create(Breakdown.Of(ResponseTable.Wave), table) : null;
+        var trendGrouping = waves.Count >= 2 ? Group(Breakdown.Of(ResponseTable.Wave)) : null;
         var didGrouping = options.Did is not null && waves.Count >= 2 && table.Has(ResponseTable.Site)
-            ? Grouping.Create(Breakdown.Of(ResponseTable.Site, ResponseTable.Wave), table) : null;
+            ? Group(Breakdown.Of(ResponseTable.Site, ResponseTable.Wave)) : null;
         var extra = new[] { trendGrouping, didGrouping }.OfType<Grouping>().ToList();
         // A breakdown asked for by name (e.g. --by wave) is computed once, whether it serves the tables or the trends.
-        var all = groupings.Concat(extra).DistinctBy(g => g.Breakdown.Name).ToList();
+        var all = requested.Concat(extra).DistinctBy(g => g.Breakdown.Name).ToList();
 
         var values = new Dictionary<string, IndicatorValues>();
         foreach (var indicator in definition.Indicators.Where(i => i.Kind != IndicatorKind.Difference))
             values[indicator.Id] = IndicatorValues.Compute(indicator, table);
 
-        var computations = definition.Indicators.Select(indicator => new Func<IndicatorOutput>(() =>
+        var computations = definition.Indicators.Select(indicator => new Func<MeasuredIndicator>(() =>
         {
             var context = new DomainContext(table, all, options, filter, neighbours);
             return indicator.Kind == IndicatorKind.Difference
                 ? context.Difference(indicator, values[indicator.Of!], Find(definition, indicator.Of!))
                 : context.Single(indicator, values[indicator.Id]);
         })).ToArray();
-        var outputs = new IndicatorOutput[computations.Length];
+        var outputs = new MeasuredIndicator[computations.Length];
         Parallel.For(0, computations.Length, i => outputs[i] = computations[i]());
 
-        var results = outputs.Select(o => o.Result with
+        return new Measurement
         {
-            Groups = o.Groups.Where(g => groupings.Any(x => x.Breakdown.Name == g.By)).ToList(),
-        }).ToList();
-        var trends = trendGrouping is null ? [] : outputs.Where(o => o.Result.Kind != IndicatorKind.Difference)
-            .Select(o => Trend(o, waves)).ToList();
-        var dids = didGrouping is null ? [] : outputs.Where(o => o.Result.Kind != IndicatorKind.Difference)
-            .Select(o => DifferenceInDifferences(o, options.Did!.Value, waves[0], waves[^1])).ToList();
-
-        return new IndicatorReport
-        {
-            Survey = definition.Id,
-            SurveyVersion = definition.Version,
-            Responses = table.Count,
-            Weighted = table.Weights is not null,
-            Synthetic = table.Synthetic,
-            InputSha256 = options.InputSha256,
-            MinCell = options.MinCell,
-            CiMethod = options.Ci == CiMethod.Wilson ? "wilson" : "kg",
-            Breakdowns = options.Breakdowns.Select(b => b.Name).ToList(),
-            Indicators = results,
-            Trends = trends,
-            DifferenceInDifferences = dids,
+            Table = table,
+            Options = options,
+            Groupings = all,
+            Requested = requested.Select(g => g.Breakdown.Name).ToList(),
+            TrendGrouping = trendGrouping?.Breakdown.Name is { } t ? all.First(g => g.Breakdown.Name == t) : null,
+            DidGrouping = didGrouping?.Breakdown.Name is { } d ? all.First(g => g.Breakdown.Name == d) : null,
+            Waves = waves,
+            Filter = filter,
+            Values = values,
+            Indicators = outputs,
             WeightingDesignEffect = DesignEffect(table),
         };
     }
@@ -107,62 +112,39 @@ public static class IndicatorEngine
         return w.Length * sum2 / (sum * sum);
     }
 
-    private static TrendResult Trend(IndicatorOutput output, IReadOnlyList<string> waves)
-    {
-        var byWave = output.Groups.Where(g => g.By == ResponseTable.Wave).ToDictionary(g => g.Value);
-        var ordered = waves.Where(byWave.ContainsKey).Select(w => byWave[w]).ToList();
-        var changes = new List<WaveChange>();
-        for (var i = 1; i < ordered.Count; i++)
-            changes.Add(new WaveChange(ordered[i - 1].Value, ordered[i].Value, Estimator.Difference(ordered[i].Estimate, ordered[i - 1].Estimate)));
-        var firstToLast = ordered.Count < 2 ? null
-            : new WaveChange(ordered[0].Value, ordered[^1].Value, Estimator.Difference(ordered[^1].Estimate, ordered[0].Estimate));
-        return new TrendResult(output.Result.Id, ordered, changes) { FirstToLast = firstToLast };
-    }
-
-    private static DidResult DifferenceInDifferences(IndicatorOutput output, (string Site, string ComparisonSite) sites, string before, string after)
-    {
-        var name = Breakdown.Of(ResponseTable.Site, ResponseTable.Wave).Name;
-        var cells = output.Groups.Where(g => g.By == name).ToDictionary(g => g.Value, g => g.Estimate);
-        Estimate Cell(string site, string wave) => cells.TryGetValue($"{site} x {wave}", out var e) ? e
-            : new Estimate { Decision = Decisions.Suppress, Reasons = [Decisions.Privacy] };
-        var siteChange = Estimator.Difference(Cell(sites.Site, after), Cell(sites.Site, before));
-        var comparisonChange = Estimator.Difference(Cell(sites.ComparisonSite, after), Cell(sites.ComparisonSite, before));
-        var did = Estimator.Difference(siteChange, comparisonChange);
-        return new DidResult(output.Result.Id, sites.Site, sites.ComparisonSite, before, after, siteChange, comparisonChange, did);
-    }
-
-    internal sealed record IndicatorOutput(IndicatorResult Result, IReadOnlyList<GroupEstimate> Groups);
-
     /// <summary>The sums of one indicator's domain, overall and per group of every grouping, in one pass.</summary>
     private sealed class DomainContext(ResponseTable table, IReadOnlyList<Grouping> groupings, EngineOptions options, bool[]? filter, bool[]?[] neighbours)
     {
-        public IndicatorOutput Single(IndicatorDefinition indicator, IndicatorValues values)
+        public MeasuredIndicator Single(IndicatorDefinition indicator, IndicatorValues values)
         {
             var sums = Accumulate(filter is null ? values : values.Where(filter));
             var compared = neighbours.Select(mask => Accumulate(mask is null ? values : values.Where(mask))).ToList();
-            Estimate Estimate(in DomainSums d) => (indicator.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci)).Published();
-            var overall = PrivacySuppression.Overall(Estimate(sums.Overall), sums.Overall.N,
-                PrivacySuppression.Nearest(sums.Overall.N, compared.Select(c => c.Overall.N)), options.MinCell);
-            var groups = new List<GroupEstimate>();
+            Estimate Estimate(in DomainSums d) => indicator.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci);
+            var groups = new Estimate[groupings.Count][];
+            var comparedN = new long?[groupings.Count][];
             for (var g = 0; g < groupings.Count; g++)
             {
-                var grouping = groupings[g];
-                var cells = new List<PrivacySuppression.Cell>();
-                foreach (var i in grouping.DisplayOrder)
+                groups[g] = new Estimate[groupings[g].Labels.Length];
+                comparedN[g] = new long?[groups[g].Length];
+                for (var i = 0; i < groups[g].Length; i++)
                 {
-                    var d = sums.Groups[g][i];
-                    if (grouping.Labels[i] is null || d.N == 0) continue;
-                    cells.Add(new PrivacySuppression.Cell(i, Estimate(d), d.N, PrivacySuppression.Nearest(d.N, compared.Select(c => c.Groups[g][i].N))));
+                    groups[g][i] = Estimate(sums.Groups[g][i]);
+                    comparedN[g][i] = Disclosure.Differencing.Nearest(sums.Groups[g][i].N, compared.Select(c => c.Groups[g][i].N));
                 }
-                groups.AddRange(PrivacySuppression.Apply(grouping, cells, options.MinCell));
             }
-            return new IndicatorOutput(new IndicatorResult { Id = indicator.Id, Kind = indicator.Kind, Definition = indicator, Overall = overall }, groups);
+            return new MeasuredIndicator
+            {
+                Definition = indicator,
+                Overall = Estimate(sums.Overall),
+                OverallCompared = Disclosure.Differencing.Nearest(sums.Overall.N, compared.Select(c => c.Overall.N)),
+                Groups = groups,
+                Compared = comparedN,
+            };
         }
 
-        public IndicatorOutput Difference(IndicatorDefinition indicator, IndicatorValues values, IndicatorDefinition of)
+        public MeasuredIndicator Difference(IndicatorDefinition indicator, IndicatorValues values, IndicatorDefinition of)
         {
-            Estimate Estimate(in DomainSums d) => (of.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci)).Published();
-            Estimate Part(in DomainSums d) => d.N < options.MinCell ? new Estimate { Decision = Decisions.Suppress, Reasons = [Decisions.Privacy] } : Estimate(d);
+            Estimate Estimate(in DomainSums d) => of.Kind == IndicatorKind.Mean ? Estimator.Mean(d) : Estimator.Proportion(d, options.Ci);
             IndicatorValues Domain(Condition group)
             {
                 var mask = RowPredicate.Mask(group, table);
@@ -172,18 +154,22 @@ public static class IndicatorEngine
             }
             var a = Accumulate(Domain(indicator.GroupA!));
             var b = Accumulate(Domain(indicator.GroupB!));
-            var overall = Estimator.Difference(Part(a.Overall), Part(b.Overall));
-            var groups = new List<GroupEstimate>();
+            var groupsA = new Estimate[groupings.Count][];
+            var groupsB = new Estimate[groupings.Count][];
             for (var g = 0; g < groupings.Count; g++)
             {
-                var grouping = groupings[g];
-                foreach (var i in grouping.DisplayOrder)
-                {
-                    if (grouping.Labels[i] is not { } label || a.Groups[g][i].N + b.Groups[g][i].N == 0) continue;
-                    groups.Add(new GroupEstimate(grouping.Breakdown.Name, label, Estimator.Difference(Part(a.Groups[g][i]), Part(b.Groups[g][i]))));
-                }
+                groupsA[g] = a.Groups[g].Select(d => Estimate(d)).ToArray();
+                groupsB[g] = b.Groups[g].Select(d => Estimate(d)).ToArray();
             }
-            return new IndicatorOutput(new IndicatorResult { Id = indicator.Id, Kind = indicator.Kind, Definition = indicator, Overall = overall }, groups);
+            return new MeasuredIndicator
+            {
+                Definition = indicator,
+                Overall = Estimate(a.Overall),
+                PartA = Estimate(a.Overall),
+                PartB = Estimate(b.Overall),
+                GroupsA = groupsA,
+                GroupsB = groupsB,
+            };
         }
 
         /// <summary>
@@ -294,12 +280,13 @@ public static class IndicatorEngine
     }
 }
 
-/// <summary>Which group each row falls in for one breakdown, and the groups' labels (null: no such group).</summary>
+/// <summary>Which group each row falls in for one breakdown, and the groups' labels.</summary>
 public sealed class Grouping
 {
-    private Grouping(Breakdown breakdown, string?[] labels, ushort[] rowGroup, int[] firstKeyOf, int[] secondKeyOf)
+    private Grouping(Breakdown breakdown, KeyCategories[] keys, string[] labels, ushort[] rowGroup, int[] firstKeyOf, int[] secondKeyOf)
     {
         Breakdown = breakdown;
+        Keys = keys;
         Labels = labels;
         RowGroup = rowGroup;
         FirstKeyOf = firstKeyOf;
@@ -307,45 +294,54 @@ public sealed class Grouping
     }
 
     public Breakdown Breakdown { get; }
-    public string?[] Labels { get; }
+    /// <summary>The categories of each key of the breakdown (one, or two when crossed).</summary>
+    public KeyCategories[] Keys { get; }
+    public string[] Labels { get; }
     public ushort[] RowGroup { get; }
-    /// <summary>For two-way breakdowns: the index of the first and second key's value of each group (slices for complementary suppression).</summary>
+    /// <summary>For each group: the category of the first and (two-way breakdowns) second key.</summary>
     public int[] FirstKeyOf { get; }
     public int[] SecondKeyOf { get; }
     public bool IsTwoWay => Breakdown.Keys.Count == 2;
-    /// <summary>Group indices in the order to show them: codes in definition order, "(not answered)" last.</summary>
-    public int[] DisplayOrder => Enumerable.Range(0, Labels.Length)
-        .OrderBy(i => FirstKeyOf[i] == 0).ThenBy(i => FirstKeyOf[i])
-        .ThenBy(i => IsTwoWay && SecondKeyOf[i] == 0).ThenBy(i => SecondKeyOf[i]).ToArray();
 
-    public static Grouping Create(Breakdown breakdown, ResponseTable table)
+    /// <summary>The category of each key of group <paramref name="index"/>.</summary>
+    public int[] CategoriesOf(int index) => IsTwoWay ? [FirstKeyOf[index], SecondKeyOf[index]] : [FirstKeyOf[index]];
+
+    /// <summary>Group indices in the order to show them: codes in definition order, "(not asked)" and "(not answered)" last.</summary>
+    public int[] DisplayOrder => IsTwoWay
+        ? [.. Keys[0].DisplayOrder().SelectMany(a => Keys[1].DisplayOrder().Select(b => a * Keys[1].Count + b))]
+        : [.. Keys[0].DisplayOrder()];
+
+    /// <summary>
+    /// Groups rows by the breakdown's keys. With <paramref name="splitNotAsked"/> (the indicators), blanks of an item with
+    /// skip logic are "(not asked)" or "(not answered)"; without (the margins of raking), one "(not answered)".
+    /// </summary>
+    public static Grouping Create(Breakdown breakdown, ResponseTable table, bool splitNotAsked = false) =>
+        Create(breakdown, breakdown.Keys.Select(k => KeyCategories.Of(table, k, splitNotAsked)).ToArray(), table.Count);
+
+    public static Grouping Create(Breakdown breakdown, KeyCategories[] keys, int rows)
     {
-        var columns = breakdown.Keys.Select(k => table[k] as CategoryColumn
-            ?? throw new ArgumentException($"Cannot break results down by '{k}': not a single-choice column.")).ToList();
-        static string Label(CategoryColumn c, int i) => i == 0 ? GroupEstimate.NotAnswered : c.Codes[i]!;
-        if (columns.Count == 1)
+        if (keys.Length == 1)
         {
-            var c = columns[0];
-            var labels = Enumerable.Range(0, c.CodeCount).Select(i => (string?)Label(c, i)).ToArray();
-            return new Grouping(breakdown, labels, c.Values, Enumerable.Range(0, c.CodeCount).ToArray(), new int[c.CodeCount]);
+            var c = keys[0];
+            return new Grouping(breakdown, keys, c.Labels, c.RowValues, Enumerable.Range(0, c.Count).ToArray(), new int[c.Count]);
         }
-        var (a, b) = (columns[0], columns[1]);
-        var count = a.CodeCount * b.CodeCount;
+        var (a, b) = (keys[0], keys[1]);
+        var count = a.Count * b.Count;
         if (count > ushort.MaxValue)
             throw new ArgumentException($"Cannot break results down by '{breakdown.Name}': {count} groups are too many.");
-        var rowGroup = new ushort[table.Count];
+        var rowGroup = new ushort[rows];
         for (var r = 0; r < rowGroup.Length; r++)
-            rowGroup[r] = (ushort)(a.Values[r] * b.CodeCount + b.Values[r]);
-        var cellLabels = new string?[count];
+            rowGroup[r] = (ushort)(a.RowValues[r] * b.Count + b.RowValues[r]);
+        var cellLabels = new string[count];
         var first = new int[count];
         var second = new int[count];
-        for (var i = 0; i < a.CodeCount; i++)
-            for (var j = 0; j < b.CodeCount; j++)
+        for (var i = 0; i < a.Count; i++)
+            for (var j = 0; j < b.Count; j++)
             {
-                cellLabels[i * b.CodeCount + j] = $"{Label(a, i)} x {Label(b, j)}";
-                first[i * b.CodeCount + j] = i;
-                second[i * b.CodeCount + j] = j;
+                cellLabels[i * b.Count + j] = $"{a.Labels[i]} x {b.Labels[j]}";
+                first[i * b.Count + j] = i;
+                second[i * b.Count + j] = j;
             }
-        return new Grouping(breakdown, cellLabels, rowGroup, first, second);
+        return new Grouping(breakdown, keys, cellLabels, rowGroup, first, second);
     }
 }

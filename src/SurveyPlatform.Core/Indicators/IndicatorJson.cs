@@ -15,7 +15,8 @@ public static class IndicatorJson
         json.WriteStartObject();
         json.WriteString("survey", report.Survey);
         json.WriteString("survey_version", report.SurveyVersion);
-        json.WriteNumber("responses", report.Responses);
+        // Below the privacy threshold not even the number of responses is published.
+        if (report.PublishedResponses is { } responses) json.WriteNumber("responses", responses); else json.WriteNull("responses");
         json.WriteBoolean("weighted", report.Weighted);
         if (report.Synthetic) json.WriteBoolean("synthetic", true);
         if (report.InputSha256 is { } sha) json.WriteString("input_sha256", sha); else json.WriteNull("input_sha256");

@@ -19,6 +19,8 @@ public static class Decisions
     public const string RelativeSe = "relative_se>=0.30";
     /// <summary>A difference whose parts cannot both be published.</summary>
     public const string PartSuppressed = "part_suppressed";
+    /// <summary>A difference in a group where one of its two sides cannot exist (e.g. the status gap among people never asked their status).</summary>
+    public const string NotApplicable = "not_applicable";
 
     // Flags on presented figures.
     public const string ComplementFlag = "complement";
@@ -45,7 +47,9 @@ public sealed record Estimate
     /// <summary>Differences only: the 95% CI excludes 0.</summary>
     public bool? Significant { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPresented => Decision == Decisions.Present;
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPrivacySuppressed => Reasons.Contains(Decisions.Privacy) || Reasons.Contains(Decisions.Complementary)
         || Reasons.Contains(Decisions.Differencing);
 
@@ -65,10 +69,9 @@ public sealed record Estimate
 /// <summary>An estimate in one group of a breakdown. Two-way breakdowns read <c>by = "area x born_here"</c>, <c>value = "area_1 x yes"</c>.</summary>
 public sealed record GroupEstimate(string By, string Value, Estimate Estimate)
 {
-    /// <summary>Value used for rows that left the breakdown item blank (not shown, skipped or refused to answer on paper).</summary>
+    /// <summary>Value for rows that were shown the breakdown item and left it blank (skipped, or left blank or refused on paper).</summary>
     public const string NotAnswered = "(not answered)";
-
-    /// <summary>Value used for rows whose own answers hid the breakdown item (skip logic): never asked, as opposed to <see cref="NotAnswered"/>.</summary>
+    /// <summary>Value for rows whose earlier answers hid the breakdown item (skip logic): they were never asked.</summary>
     public const string NotAsked = "(not asked)";
 }
 
@@ -89,7 +92,12 @@ public sealed record TrendResult(string IndicatorId, IReadOnlyList<GroupEstimate
 }
 
 /// <summary>Estimate in <see cref="To"/> minus estimate in <see cref="From"/> (independent samples).</summary>
-public sealed record WaveChange(string From, string To, Estimate Change);
+public sealed record WaveChange(string From, string To, Estimate Change)
+{
+    /// <summary>The change from the first wave to the last, when there are at least two.</summary>
+    public static WaveChange? FirstToLast(IReadOnlyList<GroupEstimate> waves) => waves.Count < 2 ? null
+        : new WaveChange(waves[0].Value, waves[^1].Value, Estimator.Difference(waves[^1].Estimate, waves[0].Estimate));
+}
 
 /// <summary>
 /// Difference in differences: (change at <see cref="Site"/>) − (change at <see cref="ComparisonSite"/>)
@@ -117,4 +125,32 @@ public sealed record IndicatorReport
     public double WeightingDesignEffect { get; init; } = 1;
 
     public IndicatorResult? Find(string id) => Indicators.FirstOrDefault(i => i.Id == id);
+
+    /// <summary>The number of responses as it may be published: withheld (null) below the privacy threshold.</summary>
+    public long? PublishedResponses => Responses >= MinCell ? Responses : null;
+}
+
+/// <summary>Trends built from separate data sets, one per wave (a survey run once per wave, each published on its own).</summary>
+public static class WaveTrends
+{
+    /// <summary>
+    /// Each indicator of <paramref name="waves"/>' reports across the waves, in the order given, with the change from each
+    /// wave to the next. Every figure comes from an already published report; a change is a difference of two
+    /// published figures (withheld when either is).
+    /// </summary>
+    public static IReadOnlyList<TrendResult> Across(IReadOnlyList<(string Wave, IndicatorReport Report)> waves)
+    {
+        if (waves.Count < 2) return [];
+        var trends = new List<TrendResult>();
+        foreach (var indicator in waves[^1].Report.Indicators.Where(i => i.Kind != IndicatorKind.Difference))
+        {
+            var points = waves.Select(w => new GroupEstimate("wave", w.Wave, w.Report.Find(indicator.Id)?.Overall
+                ?? new Estimate { Decision = Decisions.Suppress, Reasons = [Decisions.Privacy] })).ToList();
+            var changes = new List<WaveChange>();
+            for (var i = 1; i < points.Count; i++)
+                changes.Add(new WaveChange(points[i - 1].Value, points[i].Value, Estimator.Difference(points[i].Estimate, points[i - 1].Estimate)));
+            trends.Add(new TrendResult(indicator.Id, points, changes) { FirstToLast = WaveChange.FirstToLast(points) });
+        }
+        return trends;
+    }
 }

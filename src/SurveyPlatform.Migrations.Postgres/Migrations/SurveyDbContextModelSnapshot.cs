@@ -437,6 +437,36 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
                     b.ToTable("RunCodes");
                 });
 
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.RunRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InputSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("Releases", (string)null);
+                });
+
             modelBuilder.Entity("SurveyPlatform.Data.Entities.RunShare", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -706,6 +736,15 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.RunCode", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.SurveyRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.RunRelease", b =>
                 {
                     b.HasOne("SurveyPlatform.Data.Entities.SurveyRun", null)
                         .WithMany()

@@ -439,6 +439,36 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.ToTable("RunCodes");
                 });
 
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.RunRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InputSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("Releases", (string)null);
+                });
+
             modelBuilder.Entity("SurveyPlatform.Data.Entities.RunShare", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -708,6 +738,15 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.RunCode", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.SurveyRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.RunRelease", b =>
                 {
                     b.HasOne("SurveyPlatform.Data.Entities.SurveyRun", null)
                         .WithMany()

@@ -428,6 +428,36 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
                     b.ToTable("RunCodes");
                 });
 
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.RunRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("Releases", (string)null);
+                });
+
             modelBuilder.Entity("SurveyPlatform.Data.Entities.RunShare", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -697,6 +727,15 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.RunCode", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.SurveyRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.RunRelease", b =>
                 {
                     b.HasOne("SurveyPlatform.Data.Entities.SurveyRun", null)
                         .WithMany()

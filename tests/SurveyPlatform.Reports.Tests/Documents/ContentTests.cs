@@ -28,7 +28,9 @@ public partial class ContentTests
     private static ReportRequest ThreeWaveRequest(ReportKind kind, string language = "en") =>
         Samples.Request(kind, language, ThreeWaves.Value.Report) with
         {
-            ResponseCounts = [ResponseCounts.FromTable(ThreeWaves.Value.Table, ResponseTable.Lang, 10), ResponseCounts.FromTable(ThreeWaves.Value.Table, ResponseTable.Wave, 10)],
+            // The counts by language and wave as a release publishes them (through disclosure control).
+            ResponseCounts = ResponseCounts.From(Core.Disclosure.DisclosureControl.Publish(ThreeWaves.Value.Table, new EngineOptions { MinCell = 10, Breakdowns = [] },
+                new Core.Disclosure.ReleaseOptions { CountsBy = [ResponseTable.Lang, ResponseTable.Wave] })),
         };
 
     private static string Shown(double share) => $"{(int)Math.Round(share * 100, MidpointRounding.AwayFromZero)}%";

@@ -8,7 +8,11 @@ namespace SurveyPlatform.Web.Features.Dashboards;
 
 public sealed record PublicResultsModel(string Slug, string Lang, string? By, RunReport? Run);
 
-/// <summary><c>/r/{slug}</c>: published aggregates of a run, no sign-in, no script, only privacy-suppressed numbers.</summary>
+/// <summary>
+/// <c>/r/{slug}</c>: published aggregates of a run, no sign-in, no script. It shows the run's release (every offered
+/// breakdown passed disclosure control together), one breakdown at a time, and changes only when at least k new
+/// responses arrived (docs/anonymity.md rule 7).
+/// </summary>
 public static class PublicResultsEndpoints
 {
     public static void MapPublicResults(this IEndpointRouteBuilder app) =>
@@ -18,9 +22,10 @@ public static class PublicResultsEndpoints
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var runId = await db.Runs.Where(r => r.Slug == slug && r.IsPublished && r.Status != RunStatus.Purged)
                 .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-            var report = runId is { } id ? await results.ForRunAsync(id, by, ct) : null;
-            var language = report is null ? "en" : LanguageChoice.Choose(report.Definition, lang, http.Request);
-            var breakdown = report is not null && by is not null && RunResults.BreakdownsFor(report.Definition).Contains(by) ? by : null;
+            var release = runId is { } id ? await results.ReleasedAsync(id, ct) : null;
+            var language = release is null ? "en" : LanguageChoice.Choose(release.Definition, lang, http.Request);
+            var breakdown = release is not null && by is not null && RunResults.BreakdownsFor(release.Definition).Contains(by) ? by : null;
+            var report = release?.Slice(breakdown);
             http.Response.Headers.CacheControl = "no-cache";
             return new RazorComponentResult<PublicResultsView>(new { Model = new PublicResultsModel(slug, language, breakdown, report) })
             {

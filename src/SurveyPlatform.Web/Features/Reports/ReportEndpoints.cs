@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SurveyPlatform.Data;
 using SurveyPlatform.Reports;
 using SurveyPlatform.Web.Features.Account;
 using SurveyPlatform.Web.Features.Organizations;
@@ -47,9 +49,12 @@ public static class ReportEndpoints
         return Results.File(pdf, "application/pdf", $"{run.Slug}-questionnaire-{language}.pdf");
     }
 
-    /// <summary>The reports a reviewer may read (see <see cref="ReviewerReports"/>); another kind is refused.</summary>
+    /// <summary>
+    /// The reports a reviewer may read (see <see cref="ReviewerReports"/>; another kind is refused), made from the run's
+    /// release (docs/anonymity.md rule 7) with the trend of the other waves shared with them.
+    /// </summary>
     private static async Task<IResult> ReviewerReport(Guid runId, string kind, string? lang, HttpContext http, RunDocuments documents,
-        ConsoleAccess access, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.SurveyDbContext> dbFactory)
+        ConsoleAccess access, IDbContextFactory<SurveyDbContext> dbFactory)
     {
         ReportKind? wanted = kind switch { "brief" => ReportKind.Brief, "full" => ReportKind.Full, "annex" => ReportKind.Annex, _ => null };
         if (wanted is not { } reportKind)
@@ -57,20 +62,49 @@ public static class ReportEndpoints
         if (!(await ReviewerReports.KindsAsync(access, dbFactory, http.User, runId, http.RequestAborted)).Contains(reportKind))
             return Results.Problem("Police reviewers receive the brief for police leaders; the full report and the annex go to the organizers and advocates.",
                 statusCode: StatusCodes.Status403Forbidden);
-        return await ReportAsync(runId, reportKind, lang, http, documents);
+        if (Language(lang) is not { } language) return LanguageRefused(lang!);
+        var mine = (await access.ForAsync(http.User)).ReviewerOf.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
+        var shared = (await db.RunShares.AsNoTracking().Where(s => mine.Contains(s.OrganizationId)).Select(s => s.RunId).ToListAsync(http.RequestAborted)).ToHashSet();
+        var made = await documents.ReleasedReportAsync(runId, reportKind, language, await PublicUrlAsync(runId, http, documents), shared.Contains, http.RequestAborted);
+        if (made is not var (pdf, name, report))
+            return Results.NotFound();
+        if (pdf is null)
+            return Results.Problem($"This run has fewer than {report.Report.MinCell} responses: no results can be published yet, so there is no report.",
+                statusCode: StatusCodes.Status409Conflict);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(pdf, "application/pdf", name);
     }
 
     private static async Task<IResult> ReportAsync(Guid runId, ReportKind kind, string? lang, HttpContext http, RunDocuments documents)
     {
+        if (Language(lang) is not { } language) return LanguageRefused(lang!);
+        try
+        {
+            if (await documents.ReportAsync(runId, kind, language, await PublicUrlAsync(runId, http, documents), http.RequestAborted) is not var (pdf, name))
+                return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(pdf, "application/pdf", name);
+        }
+        catch (InvalidOperationException)
+        {
+            return Results.Problem("This run has too few responses for any result to be published: no report can be made yet.", statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static string? Language(string? lang)
+    {
         var language = string.IsNullOrEmpty(lang) ? "en" : lang;
-        if (!ReportRenderer.Languages.Contains(language))
-            return Results.Problem($"Reports cannot be written in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
+        return ReportRenderer.Languages.Contains(language) ? language : null;
+    }
+
+    private static IResult LanguageRefused(string language) =>
+        Results.Problem($"Reports cannot be written in '{language}'; allowed: {string.Join(", ", ReportRenderer.Languages)}.", statusCode: StatusCodes.Status400BadRequest);
+
+    private static async Task<string> PublicUrlAsync(Guid runId, HttpContext http, RunDocuments documents)
+    {
         var slug = await documents.SlugAsync(runId, http.RequestAborted);
-        var publicUrl = $"{http.RequestServices.GetRequiredService<PublicAddress>().For(http)}/r/{Uri.EscapeDataString(slug ?? "")}";
-        if (await documents.ReportAsync(runId, kind, language, publicUrl, http.RequestAborted) is not var (pdf, name))
-            return Results.NotFound();
-        http.Response.Headers.CacheControl = "no-store";
-        return Results.File(pdf, "application/pdf", name);
+        return $"{http.RequestServices.GetRequiredService<PublicAddress>().For(http)}/r/{Uri.EscapeDataString(slug ?? "")}";
     }
 
     private static async Task<IResult> ResponsesXlsx(Guid runId, HttpContext http, Reauthentication reauth, AuditLog audit, RunDocuments documents) =>

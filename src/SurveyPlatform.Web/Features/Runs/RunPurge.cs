@@ -29,6 +29,7 @@ public sealed class RunPurge(IDbContextFactory<SurveyDbContext> dbFactory, Surve
                 await db.SubmissionReceipts.Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
                 await db.RunCodes.Where(c => c.RunId == runId).ExecuteDeleteAsync(ct);
                 await db.RunShares.Where(s => s.RunId == runId).ExecuteDeleteAsync(ct);
+                await db.Releases.Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
                 await transaction.CommitAsync(ct);
             }
             if (db.Database.IsSqlite())

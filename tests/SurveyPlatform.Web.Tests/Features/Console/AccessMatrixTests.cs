@@ -99,6 +99,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var police = await _factory.OrganizationAsync("Metro Police", OrganizationKind.PoliceDepartment);
         var advocacy = await _factory.OrganizationAsync("Rights Group", OrganizationKind.Advocacy);
         var runId = await _factory.RunAsync("org-a-run", orgA);
+        // Reports exist from k responses on (fewer publish nothing): enough that every download has something to show.
+        await _factory.AddResponsesAsync(runId, 12, "", _ => "en");
         await using (var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync())
         {
             db.RunShares.AddRange(new RunShare { RunId = runId, OrganizationId = police }, new RunShare { RunId = runId, OrganizationId = advocacy });

@@ -93,7 +93,7 @@ public sealed class WordingTests : IAsyncLifetime
         Assert.Contains("12 responses given with the earlier wording", audit.Detail);
 
         // The results of the run read the answers given before and after alike.
-        var report = await _factory.Service<Web.Features.Dashboards.RunResults>().ForRunAsync(_runId);
+        var report = await _factory.Service<Web.Features.Dashboards.RunResults>().LiveAsync(_runId);
         Assert.Equal(12, report!.Report.Responses);
     }
 
