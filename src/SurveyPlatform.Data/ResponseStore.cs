@@ -19,10 +19,35 @@ public sealed class ResponseStore(IDbContextFactory<SurveyDbContext> dbFactory, 
     public Task<SubmitOutcome> SubmitAsync(Response response, byte[] receiptHash, CancellationToken ct = default) =>
         SubmitAsync(new Submission(response, receiptHash), ct);
 
-    public Task<SubmitOutcome> SubmitAsync(Submission submission, CancellationToken ct = default) =>
-        groupWriter is not null ? groupWriter.SubmitAsync(submission, ct) : SubmitWithEfAsync(submission, ct);
+    public async Task<SubmitOutcome> SubmitAsync(Submission submission, CancellationToken ct = default)
+    {
+        StoreMetrics.Enter();
+        try
+        {
+            return await (groupWriter is not null ? groupWriter.SubmitAsync(submission, ct) : SubmitWithEfAsync(submission, ct));
+        }
+        catch (Exception) when (StoreMetrics.Failed())
+        {
+            throw;
+        }
+        finally
+        {
+            StoreMetrics.Leave();
+        }
+    }
 
+    /// <summary>
+    /// One attempt per call of the database's execution strategy: on PostgreSQL and SQL Server a transient failure
+    /// (a dropped connection, a failover) runs the whole transaction again; the receipt makes a second run of a
+    /// transaction that did commit store nothing.
+    /// </summary>
     private async Task<SubmitOutcome> SubmitWithEfAsync(Submission submission, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => SubmitOnceAsync(submission, ct));
+    }
+
+    private async Task<SubmitOutcome> SubmitOnceAsync(Submission submission, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,6 +1,6 @@
 using SurveyPlatform.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PlatformSetup.ContentRoot(args) });
 builder.AddSurveyPlatform();
 
 var app = builder.Build();

@@ -25,7 +25,7 @@ public static class PlatformSetup
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        var dataDirectory = DataDirectory(builder.Environment, config);
+        var dataDirectory = DataDirectory(config);
         var keysDirectory = Path.Combine(dataDirectory, "keys");
         // Run from a build (not a publish), the site's files and their compressed copies live in the build folders;
         // the static web assets manifest maps them in every environment, not only in Development. A published app
@@ -42,16 +42,7 @@ public static class PlatformSetup
         services.AddSingleton(database);
         services.AddSurveyDatabase(database, dataDirectory);
 
-        services.AddDataProtection()
-            .SetApplicationName("SurveyPlatform")
-            .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory))
-            // AES-GCM does in one pass what the default (AES-CBC then HMAC) does in two. Keys made before keep their
-            // own algorithm. (Respondent pages seal their state with StateCipher, under their own key file, not with this.)
-            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
-            {
-                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
-                ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
-            });
+        builder.AddSharedKeyRing();
 
         // Secure cookies need HTTPS; the development server and the test host speak plain HTTP. Behind a
         // reverse proxy that ends TLS, X-Forwarded-Proto tells the app the request was HTTPS.
@@ -93,31 +84,42 @@ public static class PlatformSetup
         services.AddMudServices();
         services.AddConsoleAccounts(config, secureCookies);
         services.AddConsoleFeatures();
-        services.AddSingleton(new RunCodeHasher(keysDirectory));
+        services.AddSingleton(sp => new SharedSecrets(sp.GetRequiredService<IDbContextFactory<SurveyDbContext>>(),
+            sp.GetRequiredService<IDataProtectionProvider>(), keysDirectory));
+        services.AddSingleton(sp => new RunCodeHasher(sp.GetRequiredService<SharedSecrets>().GetOrCreate("run-codes", "run-codes.key")));
         services.AddSingleton<SurveyCatalog>();
-        services.AddSingleton(sp => new StateCipher(KeyFile.ReadOrCreate(keysDirectory, "respondent-state.key", "respondent state"),
+        services.AddSingleton(sp => new StateCipher(sp.GetRequiredService<SharedSecrets>().GetOrCreate("respondent-state", "respondent-state.key"),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RespondentStateProtector>();
         services.AddSingleton<BrowserBinding>();
         services.AddSingleton(TimeProvider.System);
+        builder.AddManyInstances();
+        builder.AddPlatformTelemetry();
+        services.AddPlatformHealthChecks();
+        services.AddErrorPages();
+        LogThrottle.AddLogThrottle(builder);
     }
 
-    /// <summary>Migrates (when configured), loads the survey definitions and fills the run catalog.</summary>
+    /// <summary>
+    /// Migrates (when configured), loads the survey definitions, fills the run catalog and makes the keys. Whatever
+    /// stops it (an unreachable database, a wrong password, migrations not applied, an invalid definition, a bad key
+    /// setting) is said in one clear log line and the process ends with exit code 1 (<see cref="StartupChecks"/>).
+    /// </summary>
     public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         var logger = app.Logger;
-        var database = app.Services.GetRequiredService<DatabaseOptions>();
         var surveys = app.Configuration.GetSection(SurveysOptions.Section).Get<SurveysOptions>() ?? new SurveysOptions();
         try
         {
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
-            if (database.ShouldMigrateOnStartup)
-                await DatabaseSetup.MigrateAsync(db);
-            await SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun);
+            if (!await StartupChecks.DatabaseReadyAsync(app))
+                return false;
+            await StartupChecks.SeedAsync(app, db => SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun));
             await app.Services.GetRequiredService<SurveyCatalog>().ReloadAsync();
-            // Make the keys now: made on first use, their files' times would be the first respondent's visit.
+            await KeyRing.PrepareAsync(app.Services, KeysDirectory(app.Configuration), logger);
+            // Make the keys now: made on first use, their times would be the first respondent's visit.
             app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SurveyPlatform.Startup").Protect([0]);
             app.Services.GetRequiredService<StateCipher>();
+            app.Services.GetRequiredService<RunCodeHasher>();
             app.Services.GetRequiredService<SetupLinkHolder>().Token = await app.Services.GetRequiredService<FirstRunSetup>().StartIfNeededAsync();
             return true;
         }
@@ -127,12 +129,23 @@ public static class PlatformSetup
                 string.Join('\n', e.Errors.Select(x => "  " + x)));
             return false;
         }
+        catch (KeyRingException e)
+        {
+            logger.LogCritical("The keys cannot be set up; the platform cannot start: {Reason}", e.Message);
+            return false;
+        }
+        catch (Exception e) when (StartupChecks.Explain(e, app.Services.GetRequiredService<DatabaseOptions>()) is { } reason)
+        {
+            logger.LogCritical("The platform cannot start: {Reason}", reason);
+            return false;
+        }
     }
 
     public static void UseSurveyPlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler(RespondEndpoints.ErrorPath);
+        app.UseErrorPages();
+        app.UseSubmissionMetrics();
         // After the exception handler, which clears headers before it renders the error page.
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
@@ -157,8 +170,22 @@ public static class PlatformSetup
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
     }
 
-    private static string DataDirectory(IWebHostEnvironment env, IConfiguration config) =>
-        Path.GetFullPath(Path.Combine(env.ContentRootPath, config["DataDirectory"] is { Length: > 0 } d ? d : "data"));
+    /// <summary>
+    /// The content root (settings, site files) is the app's own folder, wherever it is started from, so that its
+    /// appsettings.json is always read; unless the host is told otherwise (a test host, ASPNETCORE_CONTENTROOT).
+    /// </summary>
+    public static string? ContentRoot(string[] args) =>
+        args.Any(a => a.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is { Length: > 0 }
+        || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is { Length: > 0 }
+            ? null
+            : AppContext.BaseDirectory;
+
+    /// <summary>A relative data directory is taken from the folder the platform is started in (the project's folder under <c>dotnet run</c>).</summary>
+    private static string DataDirectory(IConfiguration config) =>
+        Path.GetFullPath(config["DataDirectory"] is { Length: > 0 } d ? d : "data", Environment.CurrentDirectory);
+
+    private static string KeysDirectory(IConfiguration config) => Path.Combine(DataDirectory(config), "keys");
 
     private static string SurveysDirectory(SurveysOptions options) =>
         string.IsNullOrWhiteSpace(options.Directory)
