@@ -31,6 +31,10 @@ public static class StartupChecks
                 await db.Database.CloseConnectionAsync();
                 break;
             }
+            catch (Exception e) when (options.ShouldMigrateOnStartup && IsMissingDatabase(e))
+            {
+                break; // migrating creates it
+            }
             catch (Exception e) when (IsUnreachable(e) && wait.Elapsed.TotalSeconds < options.StartupWaitSeconds)
             {
                 if (!said)
@@ -112,6 +116,10 @@ public static class StartupChecks
             return $"The {provider} database failed: {e.GetBaseException().Message}";
         return null;
     }
+
+    private static bool IsMissingDatabase(Exception e) =>
+        Chain(e).Any(x => x is PostgresException { SqlState: "3D000" }
+            || (x is DbException && x.GetType().FullName == "Microsoft.Data.SqlClient.SqlException" && x.Message.Contains("Cannot open database", StringComparison.OrdinalIgnoreCase)));
 
     private static bool IsUnreachable(Exception e) =>
         Chain(e).Any(x => x is SocketException or TimeoutException

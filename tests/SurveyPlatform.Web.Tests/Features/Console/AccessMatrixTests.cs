@@ -117,7 +117,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var codes = await _factory.Service<RunCodeGenerator>().GenerateAsync(runId, 2);
         _routeValues["RunId"] = runId.ToString();
         _routeValues["OrgId"] = orgA.ToString();
-        _routeValues["Ticket"] = _factory.Service<CodeSheets>().Keep(runId, accounts[Actor.OrganizerA].Id, codes);
+        _routeValues["Ticket"] = await _factory.Service<CodeSheets>().KeepAsync(runId, accounts[Actor.OrganizerA].Id, codes);
         _routeValues["slug"] = "org-a-run";
         _routeValues["Kind"] = "brief";
         _routeValues["**path:file"] = "css/console.css";
