@@ -10,10 +10,11 @@ using SurveyPlatform.Web.Features.Respond;
 namespace SurveyPlatform.Web.Hosting;
 
 /// <summary>
-/// Every failed request gets a page with text (issue: an empty 500 told a respondent nothing): the exception handler
-/// re-executes the error page of the respondent flow (<see cref="RespondEndpoints.ErrorPath"/>), in the reader's
-/// language; should that page fail too, <see cref="LastResortErrorPage"/> writes a plain page of its own. A failure of
-/// the database answers 503 with <c>Retry-After</c> and turns readiness off for a few seconds (<see cref="DatabaseFaults"/>).
+/// Every failed request, on every route, gets a page with text in the reader's language (the language of the form,
+/// else Accept-Language): "Something went wrong. Your answers on this page were not saved…", never an empty 500. The
+/// page is written by the exception handler itself, without the database, the run catalog or components, so that it
+/// cannot fail in turn (re-executing a page of the app through the pipeline gave an empty response). A failure of the
+/// database answers 503 with <c>Retry-After</c> and turns readiness off for a few seconds (<see cref="DatabaseFaults"/>).
 /// </summary>
 public static class ErrorPages
 {
@@ -21,11 +22,9 @@ public static class ErrorPages
 
     public static void UseErrorPages(this WebApplication app)
     {
-        app.UseMiddleware<LastResortErrorPage>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandlingPath = RespondEndpoints.ErrorPath,
-            StatusCodeSelector = e => IsDatabaseFault(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = http => WritePlainPageAsync(http, http.Features.Get<IExceptionHandlerFeature>()?.Error is { } e && IsDatabaseFault(e)),
         });
     }
 
@@ -43,7 +42,7 @@ public static class ErrorPages
     /// <summary>Writes a page without the database, the run catalog or components: plain HTML in the reader's language.</summary>
     public static async Task WritePlainPageAsync(HttpContext http, bool database)
     {
-        var lang = LanguageChoice.Choose(null, null, http.Request);
+        var lang = LanguageChoice.Choose(null, http.Request.Query["lang"], http.Request);
         http.Response.Clear();
         http.Response.StatusCode = database ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (database)
@@ -70,22 +69,5 @@ public sealed class DatabaseFaultRecorder(DatabaseFaults faults, PlatformMetrics
             metrics.DatabaseErrors.Add(1);
         }
         return ValueTask.FromResult(false);
-    }
-}
-
-/// <summary>Outside the exception handler: whatever escapes it (the error page failed too) still gets a page with text.</summary>
-public sealed class LastResortErrorPage(RequestDelegate next, ILogger<LastResortErrorPage> logger)
-{
-    public async Task InvokeAsync(HttpContext http)
-    {
-        try
-        {
-            await next(http);
-        }
-        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
-        {
-            logger.LogError("The error page could not be shown ({Error}: {Message}); a plain page was sent instead.", e.GetType().Name, e.Message);
-            await ErrorPages.WritePlainPageAsync(http, ErrorPages.IsDatabaseFault(e));
-        }
     }
 }

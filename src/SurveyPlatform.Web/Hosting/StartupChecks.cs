@@ -60,7 +60,22 @@ public static class StartupChecks
                 return false;
             }
             app.Logger.LogInformation("Applying {Count} database migrations.", pending.Count);
-            await DatabaseSetup.MigrateAsync(db);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var migrating = await factory.CreateDbContextAsync();
+                    await DatabaseSetup.MigrateAsync(migrating);
+                    break;
+                }
+                catch (Exception e) when (attempt < 10 && IsMadeMeanwhile(e))
+                {
+                    // Another instance starting at the same moment made the database or a table first; its migration
+                    // commits whole or not at all, so ours is tried again and then finds nothing left to apply.
+                    app.Logger.LogInformation("Another instance is migrating the database at the same moment; trying again.");
+                    await Task.Delay(TimeSpan.FromSeconds(attempt));
+                }
+            }
         }
         return true;
     }
@@ -116,6 +131,12 @@ public static class StartupChecks
             return $"The {provider} database failed: {e.GetBaseException().Message}";
         return null;
     }
+
+    private static bool IsMadeMeanwhile(Exception e) =>
+        Chain(e).Any(x => x is PostgresException { SqlState: "42P04" or "42P07" or "42710" or "23505" }
+            || (x is SqliteException { SqliteErrorCode: 1 } && x.Message.Contains("already exists", StringComparison.Ordinal))
+            || (x is DbException && x.GetType().FullName == "Microsoft.Data.SqlClient.SqlException"
+                && (x.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase) || x.Message.Contains("There is already an object", StringComparison.OrdinalIgnoreCase))));
 
     private static bool IsMissingDatabase(Exception e) =>
         Chain(e).Any(x => x is PostgresException { SqlState: "3D000" }

@@ -35,9 +35,11 @@ public static class HealthEndpoints
     {
         http.Response.ContentType = "text/plain; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status.ToString().ToLowerInvariant()}" +
-                                               (e.Value.Description is { Length: > 0 } d ? $" ({d})" : ""));
-        return http.Response.WriteAsync(string.Join('\n', [report.Status == HealthStatus.Healthy ? "ok" : "unavailable", .. lines]) + "\n");
+        if (report.Status == HealthStatus.Healthy)
+            return http.Response.WriteAsync("ok");
+        var lines = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
+            .Select(e => $"{e.Key}: {e.Value.Description ?? e.Value.Status.ToString().ToLowerInvariant()}");
+        return http.Response.WriteAsync(string.Join('\n', ["unavailable", .. lines]) + "\n");
     }
 }
 
@@ -60,14 +62,18 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<SurveyDbContext> dbFac
 {
     private const string ProbeName = "health-probe";
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // A probe answers within seconds: a database that does not answer is itself the fault (retries would hide it).
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(3));
+        var ct = limit.Token;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Runs.AsNoTracking().AnyAsync(ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("cannot read the database");
         }
@@ -88,7 +94,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<SurveyDbContext> dbFac
                 }
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("cannot write to the database (is its disk full?)");
         }

@@ -66,7 +66,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /s/{slug}"] = Everyone,
         ["POST /s/{slug}"] = 400, // a post without the form's state is a bad request for anyone
         ["GET /s/{slug}/thanks"] = Everyone,
-        ["GET /healthz"] = Everyone,
+        ["* /healthz"] = Everyone,
+        ["* /healthz/live"] = Everyone,
+        ["* /healthz/ready"] = Everyone,
         ["* /error"] = 404, // the error page is only shown for real errors, never on request
         // The interactive console's connection; each component checks access itself (tested by the page rows above).
         // Probed with GET: the hub and its endpoints refuse it, the list of script initializers is public.
