@@ -166,7 +166,8 @@ public static class PlatformSetup
         app.MapConsoleEndpoints();
         app.MapStaticAssets();
         // Our own Content-Security-Policy (SecurityHeaders) already forbids framing; Blazor would add a second header.
-        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .WithSignInLimits(app.Services.GetRequiredService<RateLimitOptions>());
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
     }
 

@@ -27,7 +27,7 @@ public static class RespondEndpoints
 
     public static void MapRespond(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/s/{slug}").AddEndpointFilter(NoStore).DisableAntiforgery();
+        var group = app.MapGroup("/s/{slug}").AddEndpointFilter(NoStore).DisableAntiforgery().RequireRateLimiting(AbuseLimits.RespondentPosts);
         group.MapGet("", Start);
         group.MapPost("", Answer).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxAnswerBytes));
         group.MapGet("thanks", Thanks);
