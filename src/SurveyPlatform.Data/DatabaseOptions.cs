@@ -13,5 +13,8 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up. Null = on for SQLite, off for server databases.</summary>
     public bool? MigrateOnStartup { get; set; }
 
+    /// <summary>How long start-up waits for a database that does not answer yet (a container starting beside it).</summary>
+    public double StartupWaitSeconds { get; set; } = 30;
+
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 }

@@ -52,6 +52,9 @@ public static class DatabaseSetup
         }.ToString();
     }
 
+    private const int RetryCount = 4;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(3);
+
     public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {
         switch (provider)
@@ -61,11 +64,16 @@ public static class DatabaseSetup
                 db.AddInterceptors(SqliteDurability.Instance);
                 db.ReplaceService<IMigrationsSqlGenerator, SqliteWithoutRowIdSqlGenerator>();
                 break;
+            // Server databases: a transient failure (a dropped connection, a restart, a failover) is retried a few times
+            // within about ten seconds before the request fails; code that opens a transaction runs it through
+            // CreateExecutionStrategy() (ResponseStore, ResponseTransfer, RunPurge).
             case DatabaseProvider.SqlServer:
-                db.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
+                db.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)
+                    .EnableRetryOnFailure(RetryCount, RetryDelay, null));
                 break;
             case DatabaseProvider.Postgres:
-                db.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                db.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)
+                    .EnableRetryOnFailure(RetryCount, RetryDelay, null));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Allowed: Sqlite, SqlServer, Postgres.");

@@ -25,9 +25,21 @@ public sealed class ResponseStore(IDbContextFactory<SurveyDbContext> dbFactory, 
 
     public async Task<SubmitOutcome> SubmitAsync(Submission submission, CancellationToken ct = default)
     {
-        var outcome = groupWriter is not null ? await groupWriter.SubmitAsync(submission, ct) : await SubmitWithEfAsync(submission, ct);
-        mixer?.Written();
-        return outcome;
+        StoreMetrics.Enter();
+        try
+        {
+            var outcome = await (groupWriter is not null ? groupWriter.SubmitAsync(submission, ct) : SubmitWithEfAsync(submission, ct));
+            mixer?.Written();
+            return outcome;
+        }
+        catch (Exception) when (StoreMetrics.Failed())
+        {
+            throw;
+        }
+        finally
+        {
+            StoreMetrics.Leave();
+        }
     }
 
     /// <summary>Marks an unused code of the run used, in one conditional update; says why when it cannot.</summary>
@@ -49,7 +61,18 @@ public sealed class ResponseStore(IDbContextFactory<SurveyDbContext> dbFactory, 
         return await db.SubmissionReceipts.AnyAsync(r => r.NonceHash == receiptHash, ct);
     }
 
+    /// <summary>
+    /// One attempt per call of the database's execution strategy: on PostgreSQL and SQL Server a transient failure
+    /// (a dropped connection, a failover) runs the whole transaction again; the receipt makes a second run of a
+    /// transaction that did commit store nothing.
+    /// </summary>
     private async Task<SubmitOutcome> SubmitWithEfAsync(Submission submission, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => SubmitOnceAsync(submission, ct));
+    }
+
+    private async Task<SubmitOutcome> SubmitOnceAsync(Submission submission, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

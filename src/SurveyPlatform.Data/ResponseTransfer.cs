@@ -93,24 +93,29 @@ public static class ResponseTransfer
         if (db.Database.IsSqlite())
             return ImportSqlite((SqliteConnection)db.Database.GetDbConnection(), run, table, day, ids, order, writer, progress, ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var written = 0;
-        while (written < order.Length)
+        // On PostgreSQL and SQL Server the execution strategy retries the whole transaction after a transient failure.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            var end = Math.Min(written + 2000, order.Length);
-            for (var i = written; i < end; i++)
-                db.Responses.Add(ToEntity(run, table, day, ids[i], order[i], writer));
-            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            written = end;
-            progress?.Report(written);
-        }
-        if (table.Synthetic)
-            await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HoldsSyntheticResponses, true), ct);
-        await transaction.CommitAsync(ct);
-        run.HoldsSyntheticResponses |= table.Synthetic;
-        return written;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var written = 0;
+            while (written < order.Length)
+            {
+                var end = Math.Min(written + 2000, order.Length);
+                for (var i = written; i < end; i++)
+                    db.Responses.Add(ToEntity(run, table, day, ids[i], order[i], writer));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                written = end;
+                progress?.Report(written);
+            }
+            if (table.Synthetic)
+                await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HoldsSyntheticResponses, true), ct);
+            await transaction.CommitAsync(ct);
+            run.HoldsSyntheticResponses |= table.Synthetic;
+            return written;
+        });
     }
 
     private static Response ToEntity(SurveyRun run, ResponseTable table, DateOnly day, Guid id, int r, AnswerJson.TableWriter writer) => new()

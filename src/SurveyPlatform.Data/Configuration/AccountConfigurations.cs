@@ -70,6 +70,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.Property(x => x.Target).HasMaxLength(300);
         e.Property(x => x.Detail).HasMaxLength(2000);
         e.HasIndex(x => x.At);
+        // An organization's history outlives nothing it refers to: organizations are never deleted while they have
+        // audit events (the database refuses), so an event always names the organization it was about.
+        e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -14,6 +14,7 @@ internal sealed class SurveyVersionConfiguration : IEntityTypeConfiguration<Surv
         e.Property(x => x.Title).HasMaxLength(300);
         e.Property(x => x.Sha256).HasMaxLength(64);
         e.HasIndex(x => new { x.SurveyId, x.Sha256 });
+        e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -31,6 +32,7 @@ internal sealed class SurveyRunConfiguration : IEntityTypeConfiguration<SurveyRu
         e.Property(x => x.QuickExitUrl).HasMaxLength(500);
         e.HasOne(x => x.SurveyVersion).WithMany(v => v.Runs).HasForeignKey(x => x.SurveyVersionId)
             .OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(x => x.AreaCodeList);
     }
 }

@@ -22,6 +22,27 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -29,15 +50,18 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.HasKey("Id");
 
@@ -58,10 +82,12 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
@@ -83,10 +109,12 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -108,7 +136,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -148,7 +177,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Value")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -165,11 +195,13 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
@@ -182,30 +214,36 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.HasKey("Id");
 
@@ -229,33 +267,40 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Target")
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("AuditEvents");
                 });
@@ -301,11 +346,13 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<string>("CreatedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
@@ -369,7 +416,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.HasKey("Id");
 
@@ -386,7 +434,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("AnswersJson")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
@@ -394,7 +443,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<string>("Lang")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<int>("Mode")
                         .HasColumnType("int");
@@ -404,11 +454,13 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Site")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("Wave")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<double?>("Weight")
                         .HasColumnType("float");
@@ -446,7 +498,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("date");
@@ -454,7 +507,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<string>("InputSha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<int>("Responses")
                         .HasColumnType("int");
@@ -482,6 +536,24 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("RunShares");
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.SharedValue", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedValues");
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.SubmissionReceipt", b =>
@@ -512,11 +584,13 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<string>("AreaCodes")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("AreaLabelsJson")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<DateOnly?>("ClosesOn")
                         .HasColumnType("date");
@@ -526,7 +600,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("HelpLinesJson")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<bool>("HoldsSyntheticResponses")
                         .HasColumnType("bit");
@@ -543,7 +618,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<DateOnly?>("OpensOn")
                         .HasColumnType("date");
@@ -553,16 +629,19 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("QuickExitUrl")
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("Site")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -572,9 +651,12 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Wave")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -592,7 +674,8 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
@@ -600,24 +683,30 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("SurveyId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.Property<string>("Version")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("SurveyId", "Sha256");
 
@@ -687,6 +776,14 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.AuditEvent", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.ConsoleSession", b =>
@@ -783,6 +880,11 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.SurveyRun", b =>
                 {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SurveyPlatform.Data.Entities.SurveyVersion", "SurveyVersion")
                         .WithMany("Runs")
                         .HasForeignKey("SurveyVersionId")
@@ -790,6 +892,14 @@ namespace SurveyPlatform.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("SurveyVersion");
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.SurveyVersion", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.UsedAuthenticatorCode", b =>

@@ -17,6 +17,23 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -246,6 +263,8 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("OrganizationId");
+
                     b.ToTable("AuditEvents");
                 });
 
@@ -473,6 +492,24 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
                     b.ToTable("RunShares");
                 });
 
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.SharedValue", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedValues");
+                });
+
             modelBuilder.Entity("SurveyPlatform.Data.Entities.SubmissionReceipt", b =>
                 {
                     b.Property<byte[]>("NonceHash")
@@ -565,6 +602,8 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -607,6 +646,8 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("SurveyId", "Sha256");
 
@@ -676,6 +717,14 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.AuditEvent", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.ConsoleSession", b =>
@@ -772,6 +821,11 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.SurveyRun", b =>
                 {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SurveyPlatform.Data.Entities.SurveyVersion", "SurveyVersion")
                         .WithMany("Runs")
                         .HasForeignKey("SurveyVersionId")
@@ -779,6 +833,14 @@ namespace SurveyPlatform.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("SurveyVersion");
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.SurveyVersion", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.UsedAuthenticatorCode", b =>

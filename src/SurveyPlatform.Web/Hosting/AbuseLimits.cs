@@ -36,50 +36,57 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// Abuse limits without identity (anonymity.md rule 6): ASP.NET Core's rate limiter on respondent posts and on
-/// sign-in, partitioned by <see cref="ClientAddressKey"/>. Nothing about the client is stored or logged; a
-/// rejected respondent sees the localized "please wait" page.
+/// Abuse limits without identity (anonymity.md rule 6): ASP.NET Core's rate limiter with two named policies,
+/// <see cref="RespondentPosts"/> on the respondent endpoints (<c>/s/{slug}</c>) and <see cref="SignIn"/> on the sign-in
+/// pages (<see cref="RateLimitOptions.LoginPaths"/>), each counting posts per client address as partitioned by
+/// <see cref="ClientAddressKey"/>. Nothing about the client is stored or logged; a rejected respondent sees the
+/// localized "please wait" page. The counts live in each instance's memory: behind a load balancer over N instances a
+/// client may post up to N times the limit (README, Deploying), which still stops floods and password guessing.
 /// </summary>
 public static class AbuseLimits
 {
+    public const string RespondentPosts = "respondent-posts";
+    public const string SignIn = "sign-in";
     private const string RespondentPrefix = "r:";
     private const string LoginPrefix = "l:";
 
     public static void AddAbuseLimits(this IServiceCollection services, RateLimitOptions options)
     {
         services.AddSingleton<ClientAddressKey>();
-        if (!options.Enabled)
-            return;
-        var loginPaths = options.LoginPaths.Select(p => new PathString(p)).ToArray();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                if (!HttpMethods.IsPost(http.Request.Method))
-                    return RateLimitPartition.GetNoLimiter("");
-                var path = http.Request.Path;
-                var (prefix, limit) = path.StartsWithSegments("/s") ? (RespondentPrefix, options.RespondentPosts)
-                    : loginPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) ? (LoginPrefix, options.Login)
-                    : (null, null);
-                if (prefix is null || limit is null)
-                    return RateLimitPartition.GetNoLimiter("");
-                var key = prefix + http.RequestServices.GetRequiredService<ClientAddressKey>().For(ClientAddress(http, options));
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limit.PermitLimit,
-                    Window = TimeSpan.FromSeconds(limit.WindowSeconds),
-                    QueueLimit = 0,
-                });
-            });
+            o.AddPolicy(RespondentPosts, http => PostsPerAddress(http, options, RespondentPrefix, options.RespondentPosts));
+            o.AddPolicy(SignIn, http => PostsPerAddress(http, options, LoginPrefix, options.Login));
             o.OnRejected = (context, _) => RejectAsync(context, options);
         });
     }
 
-    public static void UseAbuseLimits(this WebApplication app, RateLimitOptions options)
+    private static RateLimitPartition<string> PostsPerAddress(HttpContext http, RateLimitOptions options, string prefix, WindowLimit limit)
     {
-        if (options.Enabled)
-            app.UseRateLimiter();
+        if (!options.Enabled || !HttpMethods.IsPost(http.Request.Method))
+            return RateLimitPartition.GetNoLimiter("");
+        var key = prefix + http.RequestServices.GetRequiredService<ClientAddressKey>().For(ClientAddress(http, options));
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+            QueueLimit = 0,
+        });
+    }
+
+    public static void UseAbuseLimits(this WebApplication app, RateLimitOptions options) => app.UseRateLimiter();
+
+    /// <summary>The sign-in policy on the pages named in <see cref="RateLimitOptions.LoginPaths"/> (Razor component pages of the console).</summary>
+    public static TBuilder WithSignInLimits<TBuilder>(this TBuilder builder, RateLimitOptions options) where TBuilder : IEndpointConventionBuilder
+    {
+        var paths = options.LoginPaths.Select(p => "/" + p.Trim('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        builder.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText is { } pattern && paths.Contains("/" + pattern.Trim('/')))
+                endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignIn));
+        });
+        return builder;
     }
 
     private static IPAddress? ClientAddress(HttpContext http, RateLimitOptions options)

@@ -44,17 +44,7 @@ public static class PlatformSetup
         services.AddSingleton(database);
         services.AddSurveyDatabase(database, dataDirectory, config.GetSection(MixingOptions.Section).Get<MixingOptions>());
 
-        DataFolder.Create(keysDirectory);
-        services.AddDataProtection()
-            .SetApplicationName("SurveyPlatform")
-            .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory))
-            // AES-GCM does in one pass what the default (AES-CBC then HMAC) does in two. Keys made before keep their
-            // own algorithm. Respondent pages seal their state with this key ring too (RespondentStateProtector).
-            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
-            {
-                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
-                ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
-            });
+        builder.AddSharedKeyRing();
 
         // Secure cookies need HTTPS; the development server and the test host speak plain HTTP. Behind a
         // reverse proxy that ends TLS, X-Forwarded-Proto tells the app the request was HTTPS.
@@ -97,29 +87,40 @@ public static class PlatformSetup
         services.AddConsoleAccounts(config, secureCookies);
         services.AddSingleton<PublicAddress>();
         services.AddConsoleFeatures();
-        services.AddSingleton(new RunCodeHasher(keysDirectory));
+        services.AddSingleton(sp => new SharedSecrets(sp.GetRequiredService<IDbContextFactory<SurveyDbContext>>(),
+            sp.GetRequiredService<IDataProtectionProvider>(), keysDirectory));
+        services.AddSingleton(sp => new RunCodeHasher(sp.GetRequiredService<SharedSecrets>().GetOrCreate("run-codes", "run-codes.key")));
         services.AddSingleton<SurveyCatalog>();
         services.AddSingleton<RespondentStateProtector>();
         services.AddSingleton<RespondentFlow>();
         services.AddSingleton<BrowserBinding>();
         services.AddSingleton(TimeProvider.System);
+        builder.AddManyInstances();
+        builder.AddPlatformTelemetry();
+        services.AddPlatformHealthChecks();
+        services.AddErrorPages();
+        LogThrottle.AddLogThrottle(builder);
     }
 
-    /// <summary>Migrates (when configured), loads the survey definitions and fills the run catalog.</summary>
+    /// <summary>
+    /// Migrates (when configured), loads the survey definitions, fills the run catalog and makes the keys. Whatever
+    /// stops it (an unreachable database, a wrong password, migrations not applied, an invalid definition, a bad key
+    /// setting) is said in one clear log line and the process ends with exit code 1 (<see cref="StartupChecks"/>).
+    /// </summary>
     public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         var logger = app.Logger;
-        var database = app.Services.GetRequiredService<DatabaseOptions>();
         var surveys = app.Configuration.GetSection(SurveysOptions.Section).Get<SurveysOptions>() ?? new SurveysOptions();
         try
         {
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
-            if (database.ShouldMigrateOnStartup)
-                await DatabaseSetup.MigrateAsync(db);
-            await SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun);
+            if (!await StartupChecks.DatabaseReadyAsync(app))
+                return false;
+            await StartupChecks.SeedAsync(app, db => SurveySeeder.SeedAsync(db, SurveysDirectory(surveys), surveys.CreateDemoRun));
             await app.Services.GetRequiredService<SurveyCatalog>().ReloadAsync();
-            // Make the keys now: made on first use, their files' times would be the first respondent's visit.
+            await KeyRing.PrepareAsync(app.Services, KeysDirectory(app.Configuration), logger);
+            // Make the keys now: made on first use, their times would be the first respondent's visit.
             app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SurveyPlatform.Startup").Protect([0]);
+            app.Services.GetRequiredService<RunCodeHasher>();
             app.Services.GetRequiredService<SetupLinkHolder>().Token = await app.Services.GetRequiredService<FirstRunSetup>().StartIfNeededAsync();
             return true;
         }
@@ -129,12 +130,23 @@ public static class PlatformSetup
                 string.Join('\n', e.Errors.Select(x => "  " + x)));
             return false;
         }
+        catch (KeyRingException e)
+        {
+            logger.LogCritical("The keys cannot be set up; the platform cannot start: {Reason}", e.Message);
+            return false;
+        }
+        catch (Exception e) when (StartupChecks.Explain(e, app.Services.GetRequiredService<DatabaseOptions>()) is { } reason)
+        {
+            logger.LogCritical("The platform cannot start: {Reason}", reason);
+            return false;
+        }
     }
 
     public static void UseSurveyPlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler(RespondEndpoints.ErrorPath);
+        app.UseErrorPages();
+        app.UseSubmissionMetrics();
         // After the exception handler, which clears headers before it renders the error page.
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
@@ -156,7 +168,8 @@ public static class PlatformSetup
         app.MapConsoleEndpoints();
         app.MapStaticAssets();
         // Our own Content-Security-Policy (SecurityHeaders) already forbids framing; Blazor would add a second header.
-        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .WithSignInLimits(app.Services.GetRequiredService<RateLimitOptions>());
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
     }
 
@@ -174,6 +187,8 @@ public static class PlatformSetup
     /// <summary>A relative data directory is taken from the folder the platform is started in (the project's folder under <c>dotnet run</c>).</summary>
     private static string DataDirectory(IConfiguration config) =>
         Path.GetFullPath(config["DataDirectory"] is { Length: > 0 } d ? d : "data", Environment.CurrentDirectory);
+
+    private static string KeysDirectory(IConfiguration config) => Path.Combine(DataDirectory(config), "keys");
 
     private static string SurveysDirectory(SurveysOptions options) =>
         string.IsNullOrWhiteSpace(options.Directory)

@@ -63,6 +63,63 @@ public sealed class ProviderTests
         Assert.DoesNotContain("NEWSEQUENTIALID", script);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=localhost;Database=x;TrustServerCertificate=True")]
+    [InlineData(DatabaseProvider.Postgres, "Host=localhost;Database=x")]
+    public void Runs_survey_versions_and_audit_events_refer_to_their_organization_by_a_foreign_key(DatabaseProvider provider, string connection)
+    {
+        using var db = Context(provider, connection);
+        var script = MigrationScript(db).Replace("\"", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+
+        foreach (var table in new[] { "Runs", "SurveyVersions", "AuditEvents" })
+            Assert.Matches($"CONSTRAINT FK_{table}_Organizations_OrganizationId FOREIGN KEY \\(OrganizationId\\) REFERENCES Organizations \\(Id\\)(?! ON DELETE CASCADE)", script);
+    }
+
+    [Fact]
+    public void Sql_server_compares_text_case_sensitively_like_sqlite_and_postgres()
+    {
+        using var db = Context(DatabaseProvider.SqlServer, "Server=localhost;Database=x;TrustServerCertificate=True");
+        var script = MigrationScript(db);
+
+        Assert.Matches(@"\[Name\] nvarchar\(200\) COLLATE Latin1_General_100_CS_AS_SC NOT NULL", script); // Organizations.Name, unique
+        Assert.Matches(@"\[Slug\] nvarchar\(100\) COLLATE Latin1_General_100_CS_AS_SC NOT NULL", script);
+        Assert.Matches(@"CREATE UNIQUE INDEX \[IX_Organizations_Name\] ON \[Organizations\] \(\[Name\]\);(?![\s\S]*ALTER COLUMN \[Name\] nvarchar\(200\) NOT NULL)", script);
+        Assert.DoesNotContain("COLLATE SQL_Latin1_General_CP1_CI_AS", script);
+    }
+
+    [Fact]
+    public async Task Organization_names_differing_only_in_case_are_two_names_on_sqlite_and_postgres()
+    {
+        var server = Environment.GetEnvironmentVariable("SURVEYPLATFORM_TEST_POSTGRES");
+        Assert.False(string.IsNullOrEmpty(server), "SURVEYPLATFORM_TEST_POSTGRES is not set: run the tests through ./test.sh.");
+        var file = Path.Combine(Path.GetTempPath(), $"sp-case-{Guid.NewGuid():N}.db");
+        var databases = new[]
+        {
+            (DatabaseProvider.Sqlite, $"Data Source={file}"),
+            (DatabaseProvider.Postgres, new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = "sp_case_" + Guid.NewGuid().ToString("N")[..12] }.ToString()),
+        };
+        foreach (var (provider, connection) in databases)
+        {
+            await using var db = Context(provider, connection);
+            await DatabaseSetup.MigrateAsync(db);
+            try
+            {
+                db.Organizations.Add(new Organization { Name = "Northside Watch" });
+                db.Organizations.Add(new Organization { Name = "northside watch" });
+                await db.SaveChangesAsync();
+                Assert.Equal(2, await db.Organizations.CountAsync());
+                db.Organizations.Add(new Organization { Name = "Northside Watch" });
+                await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            }
+            finally
+            {
+                await db.Database.EnsureDeletedAsync();
+            }
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     [Fact]
     public async Task Postgres_migrates_and_stores_a_response_once()
     {

@@ -77,7 +77,7 @@ public sealed class PublicAddressTests
         var runId = await factory.RunAsync("eastside-cards", community, RunMode.OneTimeCodes);
         await browser.SignInAsync(organizer);
         var codes = await factory.Service<RunCodeGenerator>().GenerateAsync(runId, 2);
-        var ticket = factory.Service<CodeSheets>().Keep(runId, organizer.Id, codes);
+        var ticket = await factory.Service<CodeSheets>().KeepAsync(runId, organizer.Id, codes);
         var csv = await browser.Client.GetStringAsync($"/admin/runs/{runId}/codes/{ticket}.csv");
         Assert.Contains("https://surveys.example.org/s/eastside-cards#code=", csv);
     }

@@ -10,15 +10,13 @@ namespace SurveyPlatform.Web.Features.Account;
 
 /// <summary>
 /// While no administrator exists, the server prints a one-time link to its console that lets whoever can read
-/// the console create the first administrator. The token is random, kept only in memory as a hash, expires,
-/// and is gone once used or when the server restarts (a new one is printed then).
+/// the console create the first administrator. The token is random, kept only as a hash in the database (so that the
+/// link works on every instance behind a load balancer), expires, and is gone once one such link is used.
 /// </summary>
 public sealed class FirstRunSetup(IDbContextFactory<SurveyDbContext> dbFactory, TimeProvider time, IOptions<AccountOptions> options)
 {
     public const string Path = "/account/setup";
-    private readonly Lock _gate = new();
-    private byte[]? _tokenHash;
-    private DateTimeOffset _expires;
+    private const string Prefix = "setup-token:";
 
     /// <summary>Creates a token when no administrator exists; returns it (to print) or null.</summary>
     public async Task<string?> StartIfNeededAsync(CancellationToken ct = default)
@@ -26,34 +24,40 @@ public sealed class FirstRunSetup(IDbContextFactory<SurveyDbContext> dbFactory, 
         if (await AdministratorExistsAsync(ct))
             return null;
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        lock (_gate)
-        {
-            _tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
-            _expires = time.GetUtcNow().AddHours(options.Value.SetupLinkHours);
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.SharedValues.Where(v => v.Name.StartsWith(Prefix) && v.ExpiresUtc < now).ExecuteDeleteAsync(ct);
+        db.SharedValues.Add(new SharedValue { Name = Name(token), Value = [1], ExpiresUtc = now.AddHours(options.Value.SetupLinkHours) });
+        await db.SaveChangesAsync(ct);
         return token;
     }
 
-    public bool IsValid(string? token)
+    public async Task<bool> IsValidAsync(string? token, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 200)
             return false;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        lock (_gate)
-            return _tokenHash is not null && time.GetUtcNow() < _expires && CryptographicOperations.FixedTimeEquals(hash, _tokenHash);
+        var name = Name(token);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SharedValues.AnyAsync(v => v.Name == name && v.ExpiresUtc > now, ct);
     }
 
-    /// <summary>Uses the token up; true only for the first caller with a valid token.</summary>
-    public bool TryConsume(string? token)
+    /// <summary>Uses the token up, with every other setup link; true only for the first caller with a valid token, on any instance.</summary>
+    public async Task<bool> TryConsumeAsync(string? token, CancellationToken ct = default)
     {
-        lock (_gate)
-        {
-            if (!IsValid(token))
-                return false;
-            _tokenHash = null;
-            return true;
-        }
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
+            return false;
+        var name = Name(token);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.SharedValues.Where(v => v.Name == name && v.ExpiresUtc > now).ExecuteDeleteAsync(ct) != 1)
+            return false;
+        await db.SharedValues.Where(v => v.Name.StartsWith(Prefix)).ExecuteDeleteAsync(ct);
+        return true;
     }
+
+    /// <summary>Only the token's hash is stored: a copy of the database does not give the link.</summary>
+    private static string Name(string token) => Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     public async Task<bool> AdministratorExistsAsync(CancellationToken ct = default)
     {
@@ -67,7 +71,7 @@ public sealed class FirstRunSetup(IDbContextFactory<SurveyDbContext> dbFactory, 
     public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>The setup token between start-up and the moment the server prints it.</summary>
+/// <summary>The setup token between start-up and the moment this instance prints it.</summary>
 public sealed class SetupLinkHolder
 {
     public string? Token { get; set; }

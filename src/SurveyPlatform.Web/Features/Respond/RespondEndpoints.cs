@@ -1,3 +1,4 @@
+using SurveyPlatform.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using SurveyPlatform.Web.Features.Surveys;
 
@@ -14,7 +15,7 @@ public static class RespondEndpoints
 
     public static void MapRespond(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/s/{slug}").AddEndpointFilter(NoStore).DisableAntiforgery();
+        var group = app.MapGroup("/s/{slug}").AddEndpointFilter(NoStore).DisableAntiforgery().RequireRateLimiting(AbuseLimits.RespondentPosts);
         group.MapGet("", Start);
         group.MapPost("", Answer).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RespondentFlow.MaxAnswerBytes));
         group.MapGet("thanks", Thanks);

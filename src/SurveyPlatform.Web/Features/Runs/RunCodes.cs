@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SurveyPlatform.Data;
 using SurveyPlatform.Data.Entities;
@@ -9,14 +10,12 @@ using SurveyPlatform.Web.Hosting;
 namespace SurveyPlatform.Web.Features.Runs;
 
 /// <summary>
-/// Keyed hash of one-time codes (anonymity.md rule 5). The key lives in the data directory, apart from the
-/// database, so that a copy of the database alone cannot test guessed codes.
+/// Keyed hash of one-time codes (anonymity.md rule 5). The key is one of the <see cref="SharedSecrets"/>, sealed under
+/// the key ring, so that a copy of the database alone cannot test guessed codes and every instance hashes alike.
 /// </summary>
-public sealed class RunCodeHasher
+public sealed class RunCodeHasher(byte[] key)
 {
-    private readonly byte[] _key;
-
-    public RunCodeHasher(string keysDirectory) => _key = KeyFile.ReadOrCreate(keysDirectory, "run-codes.key", "one-time code");
+    private readonly byte[] _key = key;
 
     /// <summary>Codes are read case-insensitively and without spaces or dashes, as people type them.</summary>
     public static string Normalize(string code) =>
@@ -59,27 +58,47 @@ public sealed class RunCodeGenerator(IDbContextFactory<SurveyDbContext> dbFactor
         });
 }
 
-/// <summary>Codes just generated, kept in memory for a short while so that the organizer can download them as CSV and PDF; never stored.</summary>
-public sealed class CodeSheets(TimeProvider time)
+/// <summary>
+/// Codes just generated, kept for a short while so that the organizer can download them as CSV and PDF from whichever
+/// instance serves the download: in the database, sealed under the key ring (a copy of the database alone does not
+/// give them), under the hash of a random ticket, and deleted once expired.
+/// </summary>
+public sealed class CodeSheets(IDbContextFactory<SurveyDbContext> dbFactory, IDataProtectionProvider dataProtection, TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
-    private readonly ConcurrentDictionary<string, Sheet> _sheets = new(StringComparer.Ordinal);
+    private const string Prefix = "code-sheet:";
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("SurveyPlatform.CodeSheets");
 
     public sealed record Sheet(Guid RunId, string UserId, IReadOnlyList<string> Codes, DateTimeOffset Expires);
 
-    public string Keep(Guid runId, string userId, IReadOnlyList<string> codes)
+    public async Task<string> KeepAsync(Guid runId, string userId, IReadOnlyList<string> codes, CancellationToken ct = default)
     {
-        foreach (var (key, old) in _sheets)
-        {
-            if (old.Expires < time.GetUtcNow())
-                _sheets.TryRemove(key, out _);
-        }
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.SharedValues.Where(v => v.Name.StartsWith(Prefix) && v.ExpiresUtc < now.UtcDateTime).ExecuteDeleteAsync(ct);
         var ticket = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _sheets[ticket] = new Sheet(runId, userId, codes, time.GetUtcNow() + Lifetime);
+        var sheet = new Sheet(runId, userId, codes, now + Lifetime);
+        db.SharedValues.Add(new SharedValue
+        {
+            Name = Name(ticket),
+            Value = _protector.Protect(JsonSerializer.SerializeToUtf8Bytes(sheet)),
+            ExpiresUtc = sheet.Expires.UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
         return ticket;
     }
 
-    public Sheet? Find(string ticket, Guid runId, string? userId) =>
-        _sheets.TryGetValue(ticket, out var sheet) && sheet.RunId == runId && sheet.UserId == userId && sheet.Expires > time.GetUtcNow()
-            ? sheet : null;
+    public async Task<Sheet?> FindAsync(string ticket, Guid runId, string? userId, CancellationToken ct = default)
+    {
+        if (ticket.Length != 32)
+            return null;
+        var name = Name(ticket);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.SharedValues.AsNoTracking().FirstOrDefaultAsync(v => v.Name == name, ct) is not { } stored)
+            return null;
+        var sheet = JsonSerializer.Deserialize<Sheet>(_protector.Unprotect(stored.Value));
+        return sheet is not null && sheet.RunId == runId && sheet.UserId == userId && sheet.Expires > time.GetUtcNow() ? sheet : null;
+    }
+
+    private static string Name(string ticket) => Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ticket)));
 }

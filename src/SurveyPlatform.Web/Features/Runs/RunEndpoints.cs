@@ -24,7 +24,7 @@ public static class RunEndpoints
 
     private static async Task<IResult> CodesCsv(Guid runId, string ticket, HttpContext http, CodeSheets sheets, IDbContextFactory<SurveyDbContext> dbFactory)
     {
-        if (sheets.Find(ticket, runId, UserId(http)) is not { } sheet)
+        if (await sheets.FindAsync(ticket, runId, UserId(http)) is not { } sheet)
             return Results.NotFound();
         var slug = await SlugAsync(dbFactory, runId);
         var csv = new StringBuilder("code,url\n");
@@ -37,7 +37,7 @@ public static class RunEndpoints
     /// <summary>The printable cards, drawn by the report engine in the language asked for (<c>?lang=</c>, default the survey's).</summary>
     private static async Task<IResult> CodesPdf(Guid runId, string ticket, string? lang, HttpContext http, CodeSheets sheets, IDbContextFactory<SurveyDbContext> dbFactory)
     {
-        if (sheets.Find(ticket, runId, UserId(http)) is not { } sheet)
+        if (await sheets.FindAsync(ticket, runId, UserId(http)) is not { } sheet)
             return Results.NotFound();
         await using var db = await dbFactory.CreateDbContextAsync();
         var run = await db.Runs.AsNoTracking().Include(r => r.SurveyVersion).FirstAsync(r => r.Id == runId);

@@ -20,18 +20,21 @@ public sealed class RunPurge(IDbContextFactory<SurveyDbContext> dbFactory, Surve
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             run = await db.Runs.FirstAsync(r => r.Id == runId, ct);
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            // The execution strategy runs the transaction again after a transient failure (PostgreSQL, SQL Server).
+            deleted = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 run.Status = RunStatus.Purged;
                 run.IsPublished = false;
                 await db.SaveChangesAsync(ct);
-                deleted = await db.Responses.Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
+                var count = await db.Responses.Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
                 await db.SubmissionReceipts.Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
                 await db.RunCodes.Where(c => c.RunId == runId).ExecuteDeleteAsync(ct);
                 await db.RunShares.Where(s => s.RunId == runId).ExecuteDeleteAsync(ct);
                 await db.Releases.Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
                 await transaction.CommitAsync(ct);
-            }
+                return count;
+            });
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);

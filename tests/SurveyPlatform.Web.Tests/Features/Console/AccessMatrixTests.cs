@@ -74,7 +74,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /s/{slug}"] = Everyone,
         ["POST /s/{slug}"] = 400, // a post without the form's state is a bad request for anyone
         ["GET /s/{slug}/thanks"] = Everyone,
-        ["GET /healthz"] = Everyone,
+        ["* /healthz"] = Everyone,
+        ["* /healthz/live"] = Everyone,
+        ["* /healthz/ready"] = Everyone,
         ["* /error"] = 404, // the error page is only shown for real errors, never on request
         // The interactive console's connection; each component checks access itself (tested by the page rows above).
         // Probed with GET: the hub and its endpoints refuse it, the list of script initializers is public.
@@ -128,7 +130,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var codes = await _factory.Service<RunCodeGenerator>().GenerateAsync(runId, 2);
         _routeValues["RunId"] = runId.ToString();
         _routeValues["OrgId"] = orgA.ToString();
-        _routeValues["Ticket"] = _factory.Service<CodeSheets>().Keep(runId, accounts[Actor.OrganizerA].Id, codes);
+        _routeValues["Ticket"] = await _factory.Service<CodeSheets>().KeepAsync(runId, accounts[Actor.OrganizerA].Id, codes);
         _routeValues["slug"] = "org-a-run";
         _routeValues["Kind"] = "brief";
         _routeValues["**path:file"] = "css/console.css";

@@ -148,7 +148,7 @@ public sealed class OneTimeCodeTests : IAsyncLifetime
     public async Task The_organizer_downloads_fresh_codes_as_CSV_and_as_a_PDF_with_one_card_per_code()
     {
         var codes = await _factory.Service<RunCodeGenerator>().GenerateAsync(_runId, 10);
-        var ticket = _factory.Service<CodeSheets>().Keep(_runId, _organizer.Id, codes);
+        var ticket = await _factory.Service<CodeSheets>().KeepAsync(_runId, _organizer.Id, codes);
         var browser = ConsoleBrowser.Open(_factory);
         await browser.SignInAsync(_organizer);
 

@@ -12,8 +12,8 @@ using SurveyPlatform.Data;
 namespace SurveyPlatform.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SurveyDbContext))]
-    [Migration("20261206202026_Releases")]
-    partial class Releases
+    [Migration("20261206220845_PlatformUpdate")]
+    partial class PlatformUpdate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,25 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -258,7 +277,38 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("OrganizationId");
+
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.ConsoleSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReauthenticatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ConsoleSessions");
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.Invitation", b =>
@@ -456,6 +506,24 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
                     b.ToTable("RunShares");
                 });
 
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.SharedValue", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedValues");
+                });
+
             modelBuilder.Entity("SurveyPlatform.Data.Entities.SubmissionReceipt", b =>
                 {
                     b.Property<byte[]>("NonceHash")
@@ -495,6 +563,13 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
 
                     b.Property<int>("DatePrecision")
                         .HasColumnType("integer");
+
+                    b.Property<string>("HelpLinesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("HoldsSyntheticResponses")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
@@ -541,6 +616,8 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -584,9 +661,25 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId");
+
                     b.HasIndex("SurveyId", "Sha256");
 
                     b.ToTable("SurveyVersions");
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.UsedAuthenticatorCode", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("TimeStep")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "TimeStep");
+
+                    b.ToTable("UsedAuthenticatorCodes");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -632,6 +725,23 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.AuditEvent", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.ConsoleSession", b =>
                 {
                     b.HasOne("SurveyPlatform.Data.Entities.AppUser", null)
                         .WithMany()
@@ -725,6 +835,11 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.SurveyRun", b =>
                 {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SurveyPlatform.Data.Entities.SurveyVersion", "SurveyVersion")
                         .WithMany("Runs")
                         .HasForeignKey("SurveyVersionId")
@@ -732,6 +847,23 @@ namespace SurveyPlatform.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("SurveyVersion");
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.SurveyVersion", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SurveyPlatform.Data.Entities.UsedAuthenticatorCode", b =>
+                {
+                    b.HasOne("SurveyPlatform.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SurveyPlatform.Data.Entities.Organization", b =>
