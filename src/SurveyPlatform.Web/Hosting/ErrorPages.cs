@@ -24,8 +24,36 @@ public static class ErrorPages
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = http => WritePlainPageAsync(http, http.Features.Get<IExceptionHandlerFeature>()?.Error is { } e && IsDatabaseFault(e)),
+            ExceptionHandler = HandleAsync,
         });
+    }
+
+    /// <summary>
+    /// A respondent's request gets the survey's own error page (its language, title, quick exit and a way to start again)
+    /// and its failure is logged without messages (<see cref="RespondEndpoints.WriteErrorPageAsync"/>); should that page
+    /// fail too, or for any other request, the plain page.
+    /// </summary>
+    private static async Task HandleAsync(HttpContext http)
+    {
+        var failure = http.Features.Get<IExceptionHandlerPathFeature>();
+        var database = failure?.Error is { } e && IsDatabaseFault(e);
+        if (failure is not null && RespondentLogging.IsRespondentPath(failure.Path))
+        {
+            try
+            {
+                http.Response.Clear();
+                if (database)
+                    http.Response.Headers.RetryAfter = "5";
+                await RespondEndpoints.WriteErrorPageAsync(http, failure.Path, failure.Error,
+                    database ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError);
+                return;
+            }
+            catch (Exception) when (!http.Response.HasStarted)
+            {
+                // fall through to the plain page
+            }
+        }
+        await WritePlainPageAsync(http, database);
     }
 
     /// <summary>Whether <paramref name="e"/> comes from the database (unreachable, refused, full, timed out), not from the platform's code.</summary>

@@ -1,5 +1,4 @@
 using SurveyPlatform.Web.Hosting;
-using Microsoft.AspNetCore.Diagnostics;
 using SurveyPlatform.Web.Features.Surveys;
 
 namespace SurveyPlatform.Web.Features.Respond;
@@ -11,17 +10,12 @@ namespace SurveyPlatform.Web.Features.Respond;
 /// </summary>
 public static class RespondEndpoints
 {
-    public const string ErrorPath = "/error";
-
     public static void MapRespond(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/s/{slug}").AddEndpointFilter(NoStore).DisableAntiforgery().RequireRateLimiting(AbuseLimits.RespondentPosts);
         group.MapGet("", Start);
         group.MapPost("", Answer).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RespondentFlow.MaxAnswerBytes));
         group.MapGet("thanks", Thanks);
-        // Only the exception handler shows the error page; asked for directly, there is no such page. No endpoint filter:
-        // a filtered endpoint is not run at all when the status is already an error, as it is when the handler re-executes.
-        app.Map(ErrorPath, Error);
     }
 
     private static IResult Start(string slug, string? lang, string? code, HttpContext http, SurveyCatalog catalog, RespondentFlow flow) =>
@@ -42,23 +36,19 @@ public static class RespondEndpoints
     }
 
     /// <summary>
-    /// The page of an unexpected failure, in the respondent's language (the <c>lang</c> of the address every survey form
-    /// posts to), with the survey's title and a way to start again. What failed is logged without messages or values.
+    /// The page of an unexpected failure of a respondent request (called by the exception handler, <see cref="ErrorPages"/>),
+    /// in the respondent's language (the <c>lang</c> of the address every survey form posts to), with the survey's title,
+    /// the quick exit and a way to start again. What failed is logged without messages or values. Needs neither the
+    /// database nor anything but the in-memory run catalog.
     /// </summary>
-    private static IResult Error(HttpContext http, SurveyCatalog catalog, RespondentErrors errors)
+    public static Task WriteErrorPageAsync(HttpContext http, string failedPath, Exception error, int statusCode)
     {
-        http.Response.Headers.CacheControl = "no-store";
-        if (http.Features.Get<IExceptionHandlerPathFeature>() is not { } failure)
-            return RespondentPages.Notice(http, null, null, NoticeKind.NotFound);
-        ActiveRun? run = null;
-        if (RespondentLogging.IsRespondentPath(failure.Path))
-        {
-            errors.Log(failure.Error);
-            var segments = failure.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            run = segments.Length >= 2 && segments[0] == "s" ? catalog.Find(segments[1]) : null;
-        }
+        http.RequestServices.GetRequiredService<RespondentErrors>().Log(error);
+        var segments = failedPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var run = segments.Length >= 2 && segments[0] == "s" ? http.RequestServices.GetRequiredService<SurveyCatalog>().Find(segments[1]) : null;
         var language = LanguageChoice.Choose(run?.Definition, http.Request.Query["lang"], http.Request);
-        return RespondentPages.Notice(http, run, language, NoticeKind.ServerError);
+        http.Response.Headers.CacheControl = "no-store";
+        return RespondentPages.Notice(http, run, language, NoticeKind.ServerError, statusCode).ExecuteAsync(http);
     }
 
     /// <summary>Respondent pages are never kept by a browser or a proxy (the survey's and the preview's).</summary>

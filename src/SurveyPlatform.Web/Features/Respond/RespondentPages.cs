@@ -32,12 +32,12 @@ public static class RespondentPages
             ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK), nameof(SurveyFormPage.Model), model);
 
     /// <summary>The thank-you page or a notice, in <paramref name="lang"/> (else the visitor's language).</summary>
-    public static IResult Notice(HttpContext http, ActiveRun? run, string? lang, NoticeKind kind)
+    public static IResult Notice(HttpContext http, ActiveRun? run, string? lang, NoticeKind kind, int? statusCode = null)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<RespondentOptions>>().Value;
         var language = lang ?? LanguageChoice.Choose(run?.Definition, null, http.Request);
         var model = new NoticeModel(run, language, kind, QuickExitUrl(run, options), http.Request.Path);
-        return new PageResult<NoticePage>(StatusCode(kind), nameof(NoticePage.Model), model);
+        return new PageResult<NoticePage>(statusCode ?? StatusCode(kind), nameof(NoticePage.Model), model);
     }
 
     public static string QuickExitUrl(ActiveRun? run, RespondentOptions options) =>
