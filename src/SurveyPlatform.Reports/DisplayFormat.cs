@@ -1,7 +1,7 @@
-using SurveyPlatform.Core.Localization;
 using System.Globalization;
 using SurveyPlatform.Core.Definitions;
 using SurveyPlatform.Core.Indicators;
+using SurveyPlatform.Core.Localization;
 using SurveyPlatform.Reports.Localization;
 
 namespace SurveyPlatform.Reports;

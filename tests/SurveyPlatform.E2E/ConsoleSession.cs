@@ -104,6 +104,8 @@ public static class ConsoleSession
             await page.WaitForLoadStateAsync(LoadState.Load);
             await rendered.Task.WaitAsync(TimeSpan.FromSeconds(90));
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // A page that computes its content again once interactive (results) shows a progress bar meanwhile: wait it out.
+            await Assertions.Expect(page.Locator("main .mud-progress-linear")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
         }
         finally
         {
@@ -121,7 +123,15 @@ public static class ConsoleSession
         for (var attempt = 0; attempt < 6; attempt++)
         {
             await select.ClickAsync();
-            await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
+            try
+            {
+                // A click that reached the select before the page had hooked it up opens nothing: click again, as a person would.
+                await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync(new() { Timeout = 10_000 });
+            }
+            catch (TimeoutException)
+            {
+                continue;
+            }
             for (var wait = 0; wait < 10; wait++)
             {
                 var shown = await select.EvaluateAsync<string>(

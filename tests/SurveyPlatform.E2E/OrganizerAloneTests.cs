@@ -436,9 +436,10 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
         await OpenPanelAsync(page, "Answers per question", page.GetByTestId("answer-counts"));
 
         var born = page.Locator("table.answer-count", new() { HasTextString = "4. Were you born in this country?" });
-        await Assertions.Expect(born.Locator("tr", new() { HasTextString = "No" }).First).ToContainTextAsync("39");
         await Assertions.Expect(born.Locator("tr", new() { HasTextString = "Yes" })).ToContainTextAsync("fewer than 10"); // the one person born here
-        await Assertions.Expect(born.Locator(".bar")).ToHaveCountAsync(1);
+        // 39 of the 40 were born abroad: shown beside the total, that count would give the one person away.
+        await Assertions.Expect(born.Locator("tr", new() { HasTextString = "No" }).First).ToContainTextAsync("not shown");
+        await Assertions.Expect(born.Locator(".bar")).ToHaveCountAsync(0);
         var trust = page.Locator("table.answer-count", new() { HasTextString = "19. The police in my neighborhood treat people with respect." });
         await Assertions.Expect(trust.Locator("tr", new() { HasTextString = "No answer" })).ToContainTextAsync("fewer than 10");
         var comments = await page.Locator("table.answer-count caption").AllInnerTextsAsync();

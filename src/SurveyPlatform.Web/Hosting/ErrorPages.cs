@@ -18,7 +18,11 @@ namespace SurveyPlatform.Web.Hosting;
 /// </summary>
 public static class ErrorPages
 {
-    public static void AddErrorPages(this IServiceCollection services) => services.AddExceptionHandler<DatabaseFaultRecorder>();
+    public static void AddErrorPages(this IServiceCollection services)
+    {
+        services.AddSingleton<DatabaseFaultRecorder>();
+        services.AddSingleton<IExceptionHandler>(sp => sp.GetRequiredService<DatabaseFaultRecorder>());
+    }
 
     public static void UseErrorPages(this WebApplication app)
     {
@@ -42,6 +46,7 @@ public static class ErrorPages
             try
             {
                 http.Response.Clear();
+                SecurityHeaders.ApplyToErrorPage(http);
                 if (database)
                     http.Response.Headers.RetryAfter = "5";
                 await RespondEndpoints.WriteErrorPageAsync(http, failure.Path, failure.Error,
@@ -72,6 +77,7 @@ public static class ErrorPages
     {
         var lang = LanguageChoice.Choose(null, http.Request.Query["lang"], http.Request);
         http.Response.Clear();
+        SecurityHeaders.ApplyToErrorPage(http);
         http.Response.StatusCode = database ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (database)
             http.Response.Headers.RetryAfter = "5";
@@ -86,16 +92,24 @@ public static class ErrorPages
     }
 }
 
-/// <summary>Notes a database failure for readiness; lets the error page render as usual.</summary>
+/// <summary>
+/// Notes a database failure for readiness and metrics: of every request that fails (then lets the error page render as
+/// usual), and of a failure the respondent flow handles itself (it shows the page again, with its answers).
+/// </summary>
 public sealed class DatabaseFaultRecorder(DatabaseFaults faults, PlatformMetrics metrics) : IExceptionHandler
 {
     public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        Note(exception);
+        return ValueTask.FromResult(false);
+    }
+
+    public void Note(Exception exception)
     {
         if (ErrorPages.IsDatabaseFault(exception))
         {
             faults.Record();
             metrics.DatabaseErrors.Add(1);
         }
-        return ValueTask.FromResult(false);
     }
 }

@@ -28,6 +28,27 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
+        Apply(context);
+        return next(context);
+    }
+
+    /// <summary>
+    /// The headers again on an error page: the exception handler clears the response's headers before it writes the
+    /// page, Strict-Transport-Security included (outside Development, on HTTPS, as <c>UseHsts</c> would send it).
+    /// </summary>
+    public static void ApplyToErrorPage(HttpContext context)
+    {
+        Apply(context);
+        if (context.Request.IsHttps && !context.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment())
+        {
+            var hsts = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>>().Value;
+            context.Response.Headers.StrictTransportSecurity = $"max-age={(long)hsts.MaxAge.TotalSeconds}"
+                + (hsts.IncludeSubDomains ? "; includeSubDomains" : "") + (hsts.Preload ? "; preload" : "");
+        }
+    }
+
+    private static void Apply(HttpContext context)
+    {
         var headers = context.Response.Headers;
         var console = IsConsolePath(context.Request.Path);
         var preview = context.Request.Path.StartsWithSegments(Features.Respond.PreviewEndpoints.Prefix);
@@ -37,6 +58,5 @@ public sealed class SecurityHeaders(RequestDelegate next)
         // No page may be framed, by another site or by the platform itself; the preview only by the platform.
         headers.XFrameOptions = preview ? "SAMEORIGIN" : "DENY";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-        return next(context);
     }
 }

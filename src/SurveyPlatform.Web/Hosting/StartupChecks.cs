@@ -133,10 +133,11 @@ public static class StartupChecks
     }
 
     private static bool IsMadeMeanwhile(Exception e) =>
-        Chain(e).Any(x => x is PostgresException { SqlState: "42P04" or "42P07" or "42710" or "23505" }
-            || (x is SqliteException { SqliteErrorCode: 1 } && x.Message.Contains("already exists", StringComparison.Ordinal))
+        Chain(e).Any(x => x is PostgresException { SqlState: "42P04" or "42P07" or "42710" or "42701" or "23505" }
+            || (x is SqliteException { SqliteErrorCode: 1 } && (x.Message.Contains("already exists", StringComparison.Ordinal) || x.Message.Contains("duplicate column", StringComparison.Ordinal)))
             || (x is DbException && x.GetType().FullName == "Microsoft.Data.SqlClient.SqlException"
-                && (x.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase) || x.Message.Contains("There is already an object", StringComparison.OrdinalIgnoreCase))));
+                && (x.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase) || x.Message.Contains("There is already an object", StringComparison.OrdinalIgnoreCase)
+                    || x.Message.Contains("Column names in each table must be unique", StringComparison.OrdinalIgnoreCase))));
 
     private static bool IsMissingDatabase(Exception e) =>
         Chain(e).Any(x => x is PostgresException { SqlState: "3D000" }

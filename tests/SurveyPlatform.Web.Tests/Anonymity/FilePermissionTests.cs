@@ -35,8 +35,8 @@ public sealed class FilePermissionTests : IAsyncLifetime
         var files = Directory.GetFiles(_factory.DataDirectory, "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.EndsWith("surveyplatform.db-wal", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("surveyplatform.db-shm", StringComparison.Ordinal));
-        Assert.Contains(files, f => f.EndsWith("run-codes.key", StringComparison.Ordinal));
-        Assert.Contains(files, f => Path.GetFileName(f).StartsWith("key-", StringComparison.Ordinal));
+        // The platform's keys are in the database (KeyRing, SharedSecrets), not in files beside it.
+        Assert.DoesNotContain(files, f => f.EndsWith(".key", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("key-", StringComparison.Ordinal));
         Assert.Contains(backup, files);
         foreach (var folder in folders)
             Assert.True(File.GetUnixFileMode(folder) == DataFolder.FolderMode, $"{folder} is {File.GetUnixFileMode(folder)}");

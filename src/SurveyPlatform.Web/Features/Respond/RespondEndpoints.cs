@@ -1,5 +1,5 @@
-using SurveyPlatform.Web.Hosting;
 using SurveyPlatform.Web.Features.Surveys;
+using SurveyPlatform.Web.Hosting;
 
 namespace SurveyPlatform.Web.Features.Respond;
 

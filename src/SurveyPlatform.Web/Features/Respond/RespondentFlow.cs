@@ -26,7 +26,7 @@ public sealed record RespondentSurface(bool IsPreview, string FormAction)
 /// and stores nothing.
 /// </summary>
 public sealed class RespondentFlow(RespondentStateProtector protector, BrowserBinding binding, ResponseStore store, RunCodeHasher codes,
-    TimeProvider time, IOptions<RespondentOptions> options, RespondentErrors errors)
+    TimeProvider time, IOptions<RespondentOptions> options, RespondentErrors errors, DatabaseFaultRecorder faults)
 {
     /// <summary>
     /// Largest answer post accepted: the protected state (at most 64 KB) and one page of answers fit well
@@ -103,6 +103,7 @@ public sealed class RespondentFlow(RespondentStateProtector protector, BrowserBi
         {
             // The answers are still in the form: say so, and let the respondent send the same page again.
             errors.Log(e);
+            faults.Note(e);
             return Page(run, surface, state, [], alertKey: "error_not_saved", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         // 303 so that a refresh of the thank-you page is a harmless GET, never a second POST.
@@ -122,6 +123,7 @@ public sealed class RespondentFlow(RespondentStateProtector protector, BrowserBi
         catch (Exception e) when (e is not OperationCanceledException)
         {
             errors.Log(e);
+            faults.Note(e);
             return (null, "error_not_saved");
         }
         switch (claim)

@@ -77,7 +77,6 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["* /healthz"] = Everyone,
         ["* /healthz/live"] = Everyone,
         ["* /healthz/ready"] = Everyone,
-        ["* /error"] = 404, // the error page is only shown for real errors, never on request
         // The interactive console's connection; each component checks access itself (tested by the page rows above).
         // Probed with GET: the hub and its endpoints refuse it, the list of script initializers is public.
         ["* /_blazor/negotiate"] = 405,
