@@ -2,8 +2,22 @@
 # Runs every test of SurveyPlatform: unit, integration (SQLite and PostgreSQL) and end-to-end in headless
 # Chromium with accessibility checks.
 # On Debian it first installs what the tests need when it is missing (needs root or sudo).
+#   ./test.sh                 every test
+#   ./test.sh --fast          the inner loop: unit and integration tests on SQLite, without Chromium, PostgreSQL or R
+#                             (tests marked [Trait("Needs", "PostgreSQL" | "R")] and the end-to-end project are left out)
+#   ./test.sh [--fast] <dotnet test arguments>, e.g. --filter "FullyQualifiedName~Respond"
 set -euo pipefail
 cd "$(dirname "$0")"
+
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  dotnet build SurveyPlatform.sln -c Release -warnaserror --nologo -v quiet
+  status=0
+  for project in tests/SurveyPlatform.Core.Tests tests/SurveyPlatform.Reports.Tests tests/SurveyPlatform.Cli.Tests tests/SurveyPlatform.Web.Tests; do
+    dotnet test "$project" -c Release --no-build --nologo --filter "Needs!=PostgreSQL&Needs!=R" "$@" || status=$?
+  done
+  exit $status
+fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

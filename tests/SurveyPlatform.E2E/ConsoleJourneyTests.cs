@@ -114,6 +114,7 @@ public sealed class ConsoleJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(organizer.GetByText("Published for anyone at /r/eastside-spring")).ToBeVisibleAsync();
 
         await organizer.GotoAsync(runUrl + "/results");
+        await InteractiveAsync(organizer);
         await Assertions.Expect(organizer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Results");
         await Axe(organizer, "results page");
         await Screenshot(organizer, "console-results.png");

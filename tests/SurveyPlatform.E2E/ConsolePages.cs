@@ -16,6 +16,10 @@ public static class ConsolePages
     {
         await page.WaitForLoadStateAsync(LoadState.Load);
         await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 90_000 });
+        // A page that computes its content again once interactive (results) shows a progress bar meanwhile: wait it out,
+        // and for the page's title, which the live connection writes again.
+        await Assertions.Expect(page.Locator("main .mud-progress-linear")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("\\S"), new() { Timeout = 30_000 });
     }
 
     /// <summary>The authenticator app's code, waiting for the next one when this one was used already (each is accepted once).</summary>

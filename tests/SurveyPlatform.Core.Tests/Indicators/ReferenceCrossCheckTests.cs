@@ -10,6 +10,7 @@ namespace SurveyPlatform.Core.Tests.Indicators;
 /// Estimates, standard errors and Korn–Graubard intervals against R's survey package (the reference of
 /// indicators.md) on many random weighted data sets, to 4 decimals.
 /// </summary>
+[Trait("Needs", "R")]
 public class ReferenceCrossCheckTests
 {
     private sealed record Dataset(double[] Y, double[] Score, double[] W);

@@ -94,6 +94,7 @@ public class RakingTests
         File.Delete(path);
     }
 
+    [Trait("Needs", "R")]
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -13,6 +13,7 @@ namespace SurveyPlatform.Web.Tests.Anonymity;
 /// Before mixing they give the order of arrival; after it, nothing better than |Spearman ρ| &lt; 0.2. A dump (COPY) lists rows
 /// in <c>ctid</c> order, so it is the same attack.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class PostgresStorageOrderTests
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace SurveyPlatform.Web.Tests.Hosting;
 /// one changes, the other follows within 5 s; forms, sign-ins, codes and code sheets cross; a form posted to both is
 /// stored once; a closed run refuses on both.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class ManyInstancesTests
 {
     private const string Slug = "community-trust";

@@ -17,6 +17,7 @@ public sealed partial class OutageTests
 {
     private const string Slug = "community-trust";
 
+    [Trait("Needs", "PostgreSQL")]
     [Fact]
     public async Task PostgreSQL_stopped_under_load_loses_no_acknowledged_response_and_recovers_by_itself()
     {

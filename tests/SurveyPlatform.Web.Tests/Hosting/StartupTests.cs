@@ -9,6 +9,7 @@ namespace SurveyPlatform.Web.Tests.Hosting;
 /// </summary>
 public sealed class StartupTests
 {
+    [Trait("Needs", "PostgreSQL")]
     [Fact]
     public async Task An_unreachable_database_a_wrong_password_and_missing_migrations_each_stop_start_up_with_a_clear_message()
     {
@@ -79,6 +80,7 @@ public sealed class StartupTests
         }
     }
 
+    [Trait("Needs", "PostgreSQL")]
     [Fact]
     public async Task Two_instances_started_together_on_an_empty_PostgreSQL_database_both_come_up_with_one_demo_run()
     {
