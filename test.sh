@@ -4,7 +4,8 @@
 # On Debian it first installs what the tests need when it is missing (needs root or sudo).
 #   ./test.sh                 every test
 #   ./test.sh --fast          the inner loop: unit and integration tests on SQLite, without Chromium, PostgreSQL or R
-#                             (tests marked [Trait("Needs", "PostgreSQL" | "R")] and the end-to-end project are left out)
+#                             (the end-to-end project, tests marked [Trait("Needs", "PostgreSQL" | "R")] and the long
+#                             soak tests marked [Trait("Speed", "Slow")] are left out; the four projects run at once)
 #   ./test.sh [--fast] <dotnet test arguments>, e.g. --filter "FullyQualifiedName~Respond"
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,10 +13,17 @@ cd "$(dirname "$0")"
 if [ "${1:-}" = "--fast" ]; then
   shift
   dotnet build SurveyPlatform.sln -c Release -warnaserror --nologo -v quiet
-  status=0
-  for project in tests/SurveyPlatform.Core.Tests tests/SurveyPlatform.Reports.Tests tests/SurveyPlatform.Cli.Tests tests/SurveyPlatform.Web.Tests; do
-    dotnet test "$project" -c Release --no-build --nologo --filter "Needs!=PostgreSQL&Needs!=R" "$@" || status=$?
+  out="$(mktemp -d)"
+  pids=()
+  for project in Core Reports Cli Web; do
+    dotnet test "tests/SurveyPlatform.$project.Tests" -c Release --no-build --nologo \
+      --filter "Needs!=PostgreSQL&Needs!=R&Speed!=Slow" "$@" >"$out/$project.log" 2>&1 &
+    pids+=($!)
   done
+  status=0
+  for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+  cat "$out"/*.log | grep -v "^\s*$" | grep -Ev "^(Test run for|A total of|Results File)" || true
+  rm -rf "$out"
   exit $status
 fi
 

@@ -10,6 +10,7 @@ namespace SurveyPlatform.Web.Tests.Anonymity;
 /// that address, the user agent, a respondent path, a query, a code or an answer, and the files written do not
 /// either. Started from another folder, the server still reads its own settings.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class ServerLogAuditTests : IAsyncLifetime
 {
     // Linux routes all of 127.0.0.0/8 to loopback: the respondent connects from an address the server never uses itself.

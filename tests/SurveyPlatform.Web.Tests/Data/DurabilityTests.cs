@@ -38,6 +38,7 @@ public sealed class DurabilityTests : IAsyncLifetime
         ("after 150 thank-you pages", 150, 240), // the limits only matter on a very slow machine
     ];
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Every_acknowledged_submission_survives_SIGKILL_at_several_points_and_nothing_is_half_written()
     {

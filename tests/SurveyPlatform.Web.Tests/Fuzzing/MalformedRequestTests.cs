@@ -27,6 +27,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task A_hundred_thousand_malformed_requests_cause_no_5xx_no_row_and_no_lasting_memory()
     {

@@ -70,6 +70,7 @@ public sealed partial class OutageTests
         }
     }
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task A_full_SQLite_disk_loses_no_acknowledged_response_and_recovers_when_space_is_freed()
     {

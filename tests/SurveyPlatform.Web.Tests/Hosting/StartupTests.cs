@@ -53,6 +53,7 @@ public sealed class StartupTests
         return failure.Message;
     }
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Two_instances_started_together_on_an_empty_SQLite_file_both_come_up_with_one_demo_run()
     {
