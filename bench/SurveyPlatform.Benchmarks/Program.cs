@@ -58,8 +58,11 @@ string? Arg(string name)
 static string? FindCli()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
         if (File.Exists(Path.Combine(dir.FullName, "SurveyPlatform.sln")))
             return Path.Combine(dir.FullName, "src", "SurveyPlatform.Cli", "bin", "Release", "net10.0", "survey.dll");
+    }
+
     return null;
 }
 

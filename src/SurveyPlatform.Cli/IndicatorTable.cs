@@ -53,8 +53,11 @@ internal static class IndicatorTable
                 console.WriteLine($"{trend.IndicatorId}: change {whole.From} → {whole.To} (first to last): {Format(whole.Change, kind, difference: true)}");
         }
         foreach (var did in report.DifferenceInDifferences)
+        {
             console.WriteLine($"{did.IndicatorId}: difference in differences {did.Site} vs {did.ComparisonSite}, {did.Before} → {did.After}: " +
                 Format(did.Did, report.Find(did.IndicatorId)!.Kind, difference: true));
+        }
+
         console.WriteLine("Suppressed: privacy = fewer than k people; complementary = withheld so that a smaller group cannot be worked out; " +
             "differencing = would reveal the rows between two filters; not_applicable = one side of the comparison cannot exist here; " +
             "n_eff<30, width, relative_width, n<30, relative_se = too uncertain (NCHS standards). 'survey audit' shows what an attacker can work out.");

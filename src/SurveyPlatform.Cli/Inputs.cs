@@ -48,8 +48,11 @@ internal static class Inputs
         if (!file.Exists) throw new InputException($"{file.Name}: file not found ({file.FullName})");
         var result = DefinitionLoader.TryLoadFile(file.FullName);
         if (result.Definition is null)
+        {
             throw new InputException($"{file.Name} is not a valid survey definition:{Environment.NewLine}" +
                 string.Join(Environment.NewLine, result.Errors.Select(e => "  " + e)));
+        }
+
         return result.Definition;
     }
 

@@ -24,8 +24,11 @@ public static class AnswerJson
         {
             json.WriteStartObject();
             foreach (var item in definition.Items)
+            {
                 if (answers.TryGetValue(item.Key, out var value))
                     json.WriteString(item.Key, value);
+            }
+
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

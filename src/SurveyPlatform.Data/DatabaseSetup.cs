@@ -39,8 +39,11 @@ public static class DatabaseSetup
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
             return options.ConnectionString;
         if (options.Provider != DatabaseProvider.Sqlite)
+        {
             throw new InvalidOperationException(
                 $"Database:ConnectionString is required when Database:Provider is {options.Provider}.");
+        }
+
         DataFolder.Create(dataDirectory);
         var file = Path.Combine(dataDirectory, "surveyplatform.db");
         DataFolder.CreatePrivateFile(file);

@@ -48,8 +48,10 @@ public abstract class GroupWriter : IAsyncDisposable
                 {
                     var outcomes = await WriteAsync(batch);
                     for (var i = 0; i < batch.Count; i++)
+                    {
                         if (outcomes[i] is { } outcome)
                             batch[i].Completion.TrySetResult(outcome);
+                    }
                 }
                 catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException)
                 {

@@ -45,7 +45,10 @@ public sealed class PostgresGroupWriter : GroupWriter
             _command = new NpgsqlCommand(Sql, _connection);
             foreach (var type in new[] { NpgsqlDbType.Bytea, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Date, NpgsqlDbType.Text,
                          NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Text })
+            {
                 _command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | type });
+            }
+
             await _command.PrepareAsync();
         }
 
@@ -75,8 +78,11 @@ public sealed class PostgresGroupWriter : GroupWriter
 
         var stored = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await _command.ExecuteReaderAsync())
+        {
             while (await reader.ReadAsync())
                 stored.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(0)));
+        }
+
         foreach (var i in rows)
             outcomes[i] = stored.Contains(Convert.ToHexString(batch[i].Submission.ReceiptHash)) ? SubmitOutcome.Stored : SubmitOutcome.AlreadySubmitted;
         return outcomes;

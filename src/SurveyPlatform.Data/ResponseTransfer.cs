@@ -58,9 +58,13 @@ public static class ResponseTransfer
             }, background: () =>
             {
                 foreach (var batch in pipe.Received())
+                {
                     for (var row = 0; row < batch.Count; row++)
+                    {
                         loader.Add(batch.Get(row, 0), batch.Get(row, 1), double.IsNaN(batch.Numbers[row]) ? null : batch.Numbers[row],
                             batch.Get(row, 2), batch.Get(row, 3));
+                    }
+                }
             });
         }
         else
@@ -69,8 +73,10 @@ public static class ResponseTransfer
             var rows = db.Responses.AsNoTracking().Where(r => r.RunId == run.Id).OrderBy(r => r.Id)
                 .Select(r => new { r.AnswersJson, r.Lang, r.Weight, r.Wave, r.Site }).AsAsyncEnumerable();
             await foreach (var stored in rows.WithCancellation(ct))
+            {
                 loader.Add(Encoding.UTF8.GetBytes(stored.AnswersJson), Encoding.UTF8.GetBytes(stored.Lang), stored.Weight,
                     Encoding.UTF8.GetBytes(stored.Wave ?? ""), Encoding.UTF8.GetBytes(stored.Site ?? ""));
+            }
         }
         return loader.Builder.Build();
     }

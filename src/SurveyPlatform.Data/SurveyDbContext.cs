@@ -41,7 +41,9 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : Identi
         {
             foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
                          .Where(p => p.ClrType == typeof(string) && !p.IsKey() && !p.IsForeignKey()))
+            {
                 property.SetCollation(SqlServerCollation);
+            }
         }
     }
 }

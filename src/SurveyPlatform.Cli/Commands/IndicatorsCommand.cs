@@ -97,8 +97,11 @@ internal static class IndicatorsCommand
         {
             var condition = ConditionParser.Parse(text);
             foreach (var key in condition.Keys)
+            {
                 if (survey.FindItem(key) is null && !ResponseTable.MetaKeys.Contains(key))
                     throw new FormatException($"'{key}' is not an item of survey '{survey.Id}' nor site, wave or lang");
+            }
+
             return condition;
         }
         catch (Exception e) when (e is FormatException or ConditionSyntaxException)

@@ -59,8 +59,11 @@ internal static class ReportCommand
                 new ReleaseOptions { CountsBy = countsBy });
             var report = release.Report;
             if (report.PublishedResponses is null)
+            {
                 throw new InputException($"{parse.GetValue(responses)!.Name} has {report.Responses} responses, fewer than the privacy threshold of {k}: " +
                     "no figure can be published, so no report is written.");
+            }
+
             var weighting = Weighting(marginList, release);
             byte[] pdf;
             try

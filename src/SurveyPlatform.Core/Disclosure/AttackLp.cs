@@ -68,11 +68,14 @@ internal sealed class AttackLp : IDisposable
             count += clique.Cells * _classes;
         }
         if (model.IsScore)
+        {
             foreach (var clique in _cliques)
             {
                 clique.SOffset = count;
                 count += clique.Cells;
             }
+        }
+
         if (count > MaxVariables)
             throw new DisclosureException($"The breakdowns cross too many keys to check what they reveal ({count:N0} combinations); ask for fewer crossed breakdowns.");
         _truth = Truth();
@@ -100,13 +103,18 @@ internal sealed class AttackLp : IDisposable
         {
             var list = set.Where(release.Contains).Distinct().ToList();
             foreach (var a in list)
+            {
                 foreach (var b in list)
                     if (a != b) adjacent[a].Add(b);
+            }
         }
         foreach (var node in model.Nodes) Link(node.Group.Keys);
         foreach (var key in model.Keys.Values)
+        {
             if (key.Item?.ShownWhen is { } shownWhen)
                 Link(Knowledge.Dependencies(model.Definition, shownWhen.Keys, release).Append(key.Key));
+        }
+
         if (model.Indicator is { } indicator)
         {
             var domain = new List<string>();
@@ -125,8 +133,11 @@ internal sealed class AttackLp : IDisposable
             var next = remaining.OrderBy(v => Fill(graph, v)).ThenBy(v => graph[v].Count).ThenBy(v => v, StringComparer.Ordinal).First();
             var clique = new HashSet<string>(graph[next], StringComparer.Ordinal) { next };
             foreach (var a in graph[next])
+            {
                 foreach (var b in graph[next])
                     if (a != b) graph[a].Add(b);
+            }
+
             foreach (var a in graph[next]) graph[a].Remove(next);
             graph.Remove(next);
             remaining.Remove(next);
@@ -146,8 +157,11 @@ internal sealed class AttackLp : IDisposable
         var fill = 0;
         var neighbours = graph[v].ToList();
         for (var i = 0; i < neighbours.Count; i++)
+        {
             for (var j = i + 1; j < neighbours.Count; j++)
                 if (!graph[neighbours[i]].Contains(neighbours[j])) fill++;
+        }
+
         return fill;
     }
 
@@ -196,6 +210,7 @@ internal sealed class AttackLp : IDisposable
         {
             var (min, max) = _model.ScoreRange;
             foreach (var clique in _cliques)
+            {
                 for (var cell = 0; cell < clique.Cells; cell++)
                 {
                     var s = _solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "");
@@ -208,6 +223,7 @@ internal sealed class AttackLp : IDisposable
                     below.SetCoefficient(x, max);
                     below.SetCoefficient(s, -1);
                 }
+            }
         }
         // The junction tree: each clique tied to the one it shares most keys with by equal margins (per class, and sums).
         var joined = new List<int> { 0 };
@@ -222,6 +238,7 @@ internal sealed class AttackLp : IDisposable
         }
         if (_model.Total is { } total) Row(Enumerable.Range(_cliques[0].XOffset, _cliques[0].Cells * _classes).ToArray(), total, total);
         foreach (var key in _model.Keys.Values.Where(k => k.IsMeta))
+        {
             for (var category = 0; category < key.Count; category++)
             {
                 // Categories of lang, wave and site are listed when someone answered with them: at least one row, or none.
@@ -229,6 +246,8 @@ internal sealed class AttackLp : IDisposable
                 var group = GroupDef.Cell([(key.Key, key.Count, category)]);
                 Row(List(group, Measure.AllRows), present ? 1 : 0, present ? double.PositiveInfinity : 0);
             }
+        }
+
         foreach (var node in _model.Nodes.Where(n => n.Published)) Publish(node);
     }
 

@@ -207,8 +207,11 @@ public static class DisclosureControl
                 // overall minus both sides: a group nobody lists, which a reader can still name.
                 var disjoint = a.Intersect(b).IsEmpty;
                 if (nodeA is not null && nodeB is not null)
+                {
                     Residual(model, GroupDef.Everyone, a, b, $"neither {nodeA.Label} nor {nodeB.Label}",
                         disjoint ? indicator.Overall.N - difference.PartA!.N - difference.PartB!.N : null);
+                }
+
                 var cellsA = new Node?[measured.Groupings.Count][];
                 var cellsB = new Node?[measured.Groupings.Count][];
                 for (var g = 0; g < measured.Groupings.Count; g++)
@@ -231,9 +234,14 @@ public static class DisclosureControl
                         cellsB[g][i] = Side(b, nodeB, nodeB?.Label ?? "", difference.GroupsB[g][i]);
                     }
                     foreach (var i in grouping.DisplayOrder)
+                    {
                         if (cellsA[g][i] is { } sideA && cellsB[g][i] is { } sideB)
+                        {
                             Residual(model, CellOf(grouping, i), a, b, $"neither {nodeA!.Label} nor {nodeB!.Label}, {grouping.Breakdown.Name} = {grouping.Labels[i]}",
                                 disjoint ? indicator.Groups[g][i].N - difference.GroupsA[g][i].N - difference.GroupsB[g][i].N : null);
+                        }
+                    }
+
                     if (nodeA is not null) model.AddPartition(nodeA, cellsA[g].OfType<Node>().ToList());
                     if (nodeB is not null) model.AddPartition(nodeB, cellsB[g].OfType<Node>().ToList());
                 }
@@ -376,8 +384,11 @@ public static class DisclosureControl
             if (failing.Count == 0 || release.PrimaryOnly) break;
             var more = MoreToWithhold(model, failing);
             if (more.Count == 0)
+            {
                 throw new DisclosureException($"The results of {figure} cannot be published safely: even with everything else withheld, " +
                     $"{failing[0].Node.Label} could be worked out. Ask for fewer breakdowns.");
+            }
+
             Complement(model);
             foreach (var node in model.Nodes.Where(n => n.Hidden)) lp.Withdraw(node);
         }
@@ -473,9 +484,14 @@ public static class DisclosureControl
                 var model = byId[definition.Id];
                 var groups = new List<GroupEstimate>();
                 foreach (var (grouping, g) in requested)
+                {
                     foreach (var i in grouping.DisplayOrder)
+                    {
                         if (model.Cells[g][i] is { } node)
                             groups.Add(new GroupEstimate(grouping.Breakdown.Name, grouping.Labels[i], Final(node)));
+                    }
+                }
+
                 results.Add(new IndicatorResult { Id = definition.Id, Kind = definition.Kind, Definition = definition, Overall = Final(model.Overall), Groups = groups });
             }
             else
@@ -483,12 +499,15 @@ public static class DisclosureControl
                 var difference = byId[definition.Of!].Differences.First(d => d.Measured.Definition.Id == definition.Id);
                 var groups = new List<GroupEstimate>();
                 foreach (var (grouping, g) in requested)
+                {
                     foreach (var i in grouping.DisplayOrder)
                     {
                         var (a, b) = (difference.CellsA[g][i], difference.CellsB[g][i]);
                         if (a is null && b is null) continue;
                         groups.Add(new GroupEstimate(grouping.Breakdown.Name, grouping.Labels[i], Gap(a, b)));
                     }
+                }
+
                 results.Add(new IndicatorResult { Id = definition.Id, Kind = definition.Kind, Definition = definition, Overall = Gap(difference.A, difference.B), Groups = groups });
             }
         }

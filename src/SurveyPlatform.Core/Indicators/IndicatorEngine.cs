@@ -336,12 +336,15 @@ public sealed class Grouping
         var first = new int[count];
         var second = new int[count];
         for (var i = 0; i < a.Count; i++)
+        {
             for (var j = 0; j < b.Count; j++)
             {
                 cellLabels[i * b.Count + j] = $"{a.Labels[i]} x {b.Labels[j]}";
                 first[i * b.Count + j] = i;
                 second[i * b.Count + j] = j;
             }
+        }
+
         return new Grouping(breakdown, keys, cellLabels, rowGroup, first, second);
     }
 }

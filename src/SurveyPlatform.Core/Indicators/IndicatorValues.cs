@@ -50,8 +50,11 @@ public sealed class IndicatorValues
                     var y = new double[column.CodeCount];
                     y[0] = double.NaN;
                     for (var i = 1; i < column.CodeCount; i++)
+                    {
                         y[i] = indicator.Excluded.Contains(column.Codes[i]!) ? double.NaN
                             : indicator.Positive.Contains(column.Codes[i]!) ? 1 : 0;
+                    }
+
                     return new IndicatorValues(column.Values, y);
                 }
             case MultiColumn column:

@@ -80,7 +80,9 @@ public static class Languages
         {
             if (string.Equals(Primary(language), primary, StringComparison.OrdinalIgnoreCase)
                 && (!string.Equals(primary, "zh", StringComparison.OrdinalIgnoreCase) || IsTraditionalChinese(language) == traditional))
+            {
                 return language;
+            }
         }
         return null;
     }

@@ -84,8 +84,11 @@ public static class ResponseCsv
             });
             header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToArray();
             if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
+            {
                 throw new ResponseFileException([new CsvError(fileName, 0, null,
                     "the file is empty; expected a header row of item keys (see the survey's codebook) and one row per response")]);
+            }
+
             var plan = PlanColumns(header, builder, definition, options, (column, message) => Fail(1, column, message));
             if (errors.Count > 0) throw new ResponseFileException(errors);
 
@@ -172,9 +175,16 @@ public static class ResponseCsv
         {
             var name = header[c];
             if (!seen.Add(name)) fail(name, $"the column '{name}' appears twice");
-            if (name == ResponseTable.WeightColumn) plan[c] = new ColumnPlan(ColumnKind.Weight, -1);
-            else if (name == SyntheticColumn) plan[c] = new ColumnPlan(ColumnKind.Synthetic, -1);
+            if (name == ResponseTable.WeightColumn)
+            {
+                plan[c] = new ColumnPlan(ColumnKind.Weight, -1);
+            }
+            else if (name == SyntheticColumn)
+            {
+                plan[c] = new ColumnPlan(ColumnKind.Synthetic, -1);
+            }
             else if (builder.SlotOf(name) is var slot and >= 0)
+            {
                 plan[c] = new ColumnPlan(name switch
                 {
                     ResponseTable.Lang => ColumnKind.Lang,
@@ -182,10 +192,16 @@ public static class ResponseCsv
                     ResponseTable.Site when options.Site is { Length: > 0 } => ColumnKind.RunLabel,
                     _ => ColumnKind.Slot,
                 }, slot);
-            else if (options.IgnoreUnknownColumns) plan[c] = new ColumnPlan(ColumnKind.Ignored, -1);
+            }
+            else if (options.IgnoreUnknownColumns)
+            {
+                plan[c] = new ColumnPlan(ColumnKind.Ignored, -1);
+            }
             else
+            {
                 fail(name, $"unknown column '{ResponseTableBuilder.Shorten(name)}'; allowed: the item keys of survey '{definition.Id}' " +
                     $"({string.Join(", ", definition.Items.Select(i => i.Key))}) and lang, weight, wave, site");
+            }
         }
         return plan;
     }
@@ -199,8 +215,10 @@ public static class ResponseCsv
             var column = table[item.Key];
             var shown = RowPredicate.Mask(item.ShownWhen, table);
             for (var r = 0; r < table.Count; r++)
+            {
                 if (!shown[r] && !column.IsBlank(r))
                     yield return (r, item.Key, $"answered although the question is not shown to this respondent (shown when {item.ShownWhenSource}); leave it blank");
+            }
         }
     }
 
@@ -246,12 +264,15 @@ public static class ResponseCsv
         for (var r = 0; r < table.Count; r++)
         {
             foreach (var column in columns)
+            {
                 csv.WriteField(column.Value(r) switch
                 {
                     null => "",
                     double number => number.ToString("R", CultureInfo.InvariantCulture),
                     var text => CsvCells.Neutralize((string)text),
                 });
+            }
+
             csv.NextRecord();
         }
     }

@@ -77,8 +77,11 @@ internal sealed class MethodologyBoxComponent(ReportContext context)
         var hidden = answered.Count(c => c.Count is null);
         var answeredText = context.List(named);
         if (hidden > 0)
+        {
             answeredText = named.Count == 0 ? context.F("languages_hidden", hidden, context.Report.MinCell)
                 : context.List([answeredText, context.F("languages_hidden", hidden, context.Report.MinCell)]);
+        }
+
         return offeredText is null
             ? context.F("method_languages_answered", answeredText)
             : context.F("method_languages", offeredText, answeredText);

@@ -112,8 +112,11 @@ internal sealed class QuestionnaireComponent(ReportContext context)
                 var ends = $"{item.Min}{(item.MinLabel is { } min ? " = " + min.Get(language) : "")} … {item.Max}{(item.MaxLabel is { } max ? " = " + max.Get(language) : "")}";
                 lines.Add(ReportContext.Text(ends, ink, language));
                 if (paper)
+                {
                     lines.Add(new Row(Enumerable.Range(item.Min, item.Max - item.Min + 1).Select(v => (Block)new Row(
                         [CheckBox(rtl), ReportContext.Text(v.ToString(System.Globalization.CultureInfo.InvariantCulture), ink, language)], rtl, 2, [0.45f, 0.55f])).ToList(), rtl, 4));
+                }
+
                 break;
             case ItemType.Number:
                 var range = $"{item.Min} … {item.Max}";

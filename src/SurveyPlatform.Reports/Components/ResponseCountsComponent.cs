@@ -17,7 +17,9 @@ internal sealed class ResponseCountsComponent(ReportContext context)
         var blocks = new List<Block> { context.Heading(context.S("section_counts")) };
         var tables = context.Request.ResponseCounts.Count > 0 ? context.Request.ResponseCounts : FromIndicators();
         if (tables.Count == 0)
+        {
             blocks.Add(context.Text(context.S("counts_missing"), Typography.Body));
+        }
         else
         {
             blocks.Add(context.Intro(context.Request.ResponseCounts.Count > 0

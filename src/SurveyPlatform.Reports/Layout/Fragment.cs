@@ -32,8 +32,10 @@ internal sealed class Fragment(float width, float height)
     {
         foreach (var op in Ops) yield return (op, origin);
         foreach (var (at, child) in Children)
+        {
             foreach (var item in child.Flatten(new SKPoint(origin.X + at.X, origin.Y + at.Y)))
                 yield return item;
+        }
     }
 
     /// <summary>The text of the fragment's lines in drawing order (for tests).</summary>

@@ -174,7 +174,10 @@ internal static class PdfWriter
                     offsets[++i] = bytes;
                     bytes += 4;
                 }
-                else bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                else
+                {
+                    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                }
             }
             offsets[text.Length] = bytes;
             return offsets;

@@ -33,7 +33,10 @@ internal static class Bidi
         if (c is (>= 0x0590 and <= 0x05FF) or (>= 0x07C0 and <= 0x085F) or (>= 0xFB1D and <= 0xFB4F)) return BidiClass.R;
         if (c is (>= 0x0600 and <= 0x074F) or (>= 0x0750 and <= 0x077F) or (>= 0x08A0 and <= 0x08FF)
             or (>= 0xFB50 and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFE))
+        {
             return BidiClass.AL;
+        }
+
         return category switch
         {
             UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter

@@ -281,10 +281,19 @@ internal static class LineBreaks
         {
             if (!clusterStart[i + 1] && !char.IsWhiteSpace(text[i + 1])) continue;
             char c = text[i], next = text[i + 1];
-            if (char.IsWhiteSpace(c) && c != '\u00A0' && !char.IsWhiteSpace(next)) breaks[i] = true;
+            if (char.IsWhiteSpace(c) && c != '\u00A0' && !char.IsWhiteSpace(next))
+            {
+                breaks[i] = true;
+            }
             else if ((FontChooser.IsCjk(c) || FontChooser.IsCjk(next)) && !char.IsWhiteSpace(next) && !char.IsWhiteSpace(c)
-                && !ClosingPunctuation.Contains(next) && !OpeningPunctuation.Contains(c)) breaks[i] = true;
-            else if (c is '-' or '\u2010' or '/' && i > 0 && char.IsLetter(text[i - 1]) && char.IsLetter(next)) breaks[i] = true;
+                && !ClosingPunctuation.Contains(next) && !OpeningPunctuation.Contains(c))
+            {
+                breaks[i] = true;
+            }
+            else if (c is '-' or '\u2010' or '/' && i > 0 && char.IsLetter(text[i - 1]) && char.IsLetter(next))
+            {
+                breaks[i] = true;
+            }
         }
         return breaks;
     }

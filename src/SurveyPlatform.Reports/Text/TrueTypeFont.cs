@@ -20,7 +20,7 @@ internal sealed class TrueTypeFont
         _data = data;
         if (data.Length < 12 || BinaryPrimitives.ReadUInt32BigEndian(data) is not (0x00010000 or 0x74727565))
             throw new InvalidOperationException($"The report font {name} is not a TrueType font (.ttf with glyf outlines).");
-        int count = U16(4);
+        var count = U16(4);
         for (var i = 0; i < count; i++)
         {
             var entry = 12 + i * 16;
@@ -28,8 +28,11 @@ internal sealed class TrueTypeFont
             _tables[tag] = ((int)U32(entry + 8), (int)U32(entry + 12));
         }
         foreach (var required in new[] { "head", "hhea", "hmtx", "maxp", "loca", "glyf", "cmap" })
+        {
             if (!_tables.ContainsKey(required))
                 throw new InvalidOperationException($"The report font {name} lacks its '{required}' table; a TrueType font with glyf outlines is needed.");
+        }
+
         GlyphCount = U16(Table("maxp").Offset + 4);
         var longLoca = U16(Table("head").Offset + 50) == 1;
         var loca = Table("loca").Offset;
@@ -55,8 +58,10 @@ internal sealed class TrueTypeFont
         pending.Push(0);
         var glyf = Table("glyf").Offset;
         while (pending.Count > 0)
+        {
             foreach (var part in Components(glyf, pending.Pop()))
                 if (part < GlyphCount && !keep[part]) { keep[part] = true; pending.Push(part); }
+        }
 
         // glyf, then loca: short offsets (half the size) when the kept outlines are small enough.
         var glyfOut = new MemoryStream();
@@ -121,7 +126,7 @@ internal sealed class TrueTypeFont
         at += 10;
         while (true)
         {
-            int flags = U16(at);
+            var flags = U16(at);
             yield return U16(at + 2);
             at += 4 + ((flags & 0x0001) != 0 ? 4 : 2);
             if ((flags & 0x0008) != 0) at += 2;
@@ -139,7 +144,10 @@ internal sealed class TrueTypeFont
         for (var g = 0; g < GlyphCount; g++)
         {
             if (keep[g]) continue;
-            if (g < longMetrics - 1) hmtx.AsSpan(g * 4, 4).Clear();
+            if (g < longMetrics - 1)
+            {
+                hmtx.AsSpan(g * 4, 4).Clear();
+            }
             else if (g >= longMetrics)
             {
                 var at = longMetrics * 4 + (g - longMetrics) * 2;
@@ -190,7 +198,7 @@ internal sealed class TrueTypeFont
         var codeOf = new int[GlyphCount];
         Array.Fill(codeOf, -1);
         var (cmap, _) = Table("cmap");
-        int count = U16(cmap + 2);
+        var count = U16(cmap + 2);
         int format4 = -1, format12 = -1;
         for (var i = 0; i < count; i++)
         {
@@ -230,11 +238,14 @@ internal sealed class TrueTypeFont
             {
                 int start = U16(starts + i * 2), end = U16(ends + i * 2);
                 var delta = (short)U16(deltas + i * 2);
-                int rangeOffset = U16(rangeOffsets + i * 2);
+                var rangeOffset = U16(rangeOffsets + i * 2);
                 for (var c = start; c <= end && c != 0xFFFF; c++)
                 {
                     int glyph;
-                    if (rangeOffset == 0) glyph = (c + delta) & 0xFFFF;
+                    if (rangeOffset == 0)
+                    {
+                        glyph = (c + delta) & 0xFFFF;
+                    }
                     else
                     {
                         var at = rangeOffsets + i * 2 + rangeOffset + (c - start) * 2;

@@ -41,8 +41,11 @@ public sealed class CatalogRefresh(SurveyCatalog catalog, InstancesOptions optio
             catch (Exception e)
             {
                 if (!failing)
+                {
                     logger.LogWarning("Cannot read the runs to follow changes made on other instances ({Reason}); trying again every {Seconds} s.",
                         e.GetBaseException().Message, options.CatalogRefreshSeconds);
+                }
+
                 failing = true;
             }
         }

@@ -84,10 +84,12 @@ public static class KeyRing
     {
         var keys = services.GetRequiredService<KeysOptions>();
         if (!keys.IsProtected)
+        {
             logger.LogWarning(
                 "Keys:CertificatePath is not set: the key ring (sign-in cookies, respondent forms, the key of one-time codes) is stored " +
                 "unencrypted in the database, and a copy of the database is enough to use it. Set Keys:CertificatePath to a certificate " +
                 "(see README, Deploying) and keep that certificate apart from the database backups.");
+        }
 
         var files = Directory.Exists(keysDirectory) ? Directory.GetFiles(keysDirectory, "key-*.xml") : [];
         if (files.Length == 0)

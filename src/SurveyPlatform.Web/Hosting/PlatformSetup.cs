@@ -199,13 +199,17 @@ public static class PlatformSetup
     {
         var (address, guess) = app.Services.GetRequiredService<PublicAddress>().AtStartup();
         if (guess is not null)
+        {
             app.Logger.LogInformation(
                 "Account:PublicUrl is not set, so printed links start with {Address} ({Reason}). Set Account:PublicUrl to the " +
                 "address people type (for example --Account:PublicUrl=http://192.168.1.20:5000) for links, QR codes and invitations that work on their phones.",
                 address, guess);
+        }
+
         foreach (var run in app.Services.GetRequiredService<SurveyCatalog>().All.Where(r => r.Run.Status == RunStatus.Open))
             app.Logger.LogInformation("Survey '{Name}' is open at {Url}", run.Run.Name, $"{address}/s/{run.Slug}");
         if (app.Services.GetRequiredService<SetupLinkHolder>().Token is { } token)
+        {
             app.Logger.LogWarning(
                 "No administrator exists yet. Create one within {Hours} hours at {Url} (this link works once; " +
                 "a new one is printed at each start until an administrator exists). Alternatively, from the repository: " +
@@ -213,7 +217,10 @@ public static class PlatformSetup
                 "(or `survey admin create …` where the survey tool is installed)",
                 app.Services.GetRequiredService<IOptions<AccountOptions>>().Value.SetupLinkHours,
                 $"{address}{FirstRunSetup.Path}?token={token}");
+        }
         else
+        {
             app.Logger.LogInformation("Console: {Url}", $"{address}/admin");
+        }
     }
 }

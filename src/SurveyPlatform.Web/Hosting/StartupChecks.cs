@@ -38,8 +38,11 @@ public static class StartupChecks
             catch (Exception e) when (IsUnreachable(e) && wait.Elapsed.TotalSeconds < options.StartupWaitSeconds)
             {
                 if (!said)
+                {
                     app.Logger.LogWarning("The database does not answer yet ({Reason}); waiting up to {Seconds} s.",
                         e.GetBaseException().Message, options.StartupWaitSeconds);
+                }
+
                 said = true;
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
@@ -125,8 +128,11 @@ public static class StartupChecks
             }
         }
         if (IsUnreachable(e))
+        {
             return $"The {provider} database cannot be reached ({e.GetBaseException().Message}) after waiting {options.StartupWaitSeconds} s. " +
                    "Check that it runs and that Database:ConnectionString names the right host and port.";
+        }
+
         if (e is DbException or DbUpdateException || e.InnerException is DbException)
             return $"The {provider} database failed: {e.GetBaseException().Message}";
         return null;

@@ -124,7 +124,10 @@ public sealed class PrivacyProcessor : BaseProcessor<Activity>
             activity.SetTag(tag, null);
         foreach (var tag in activity.TagObjects.Select(t => t.Key).Where(k => k.StartsWith("http.request.header.", StringComparison.Ordinal)
                      || k.StartsWith("http.response.header.", StringComparison.Ordinal)).ToList())
+        {
             activity.SetTag(tag, null);
+        }
+
         activity.SetStatus(activity.Status, null); // a status description may quote an exception
     }
 }

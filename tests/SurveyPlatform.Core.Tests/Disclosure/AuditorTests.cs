@@ -17,11 +17,14 @@ public class AuditorTests
     {
         var builder = new ResponseTableBuilder(Standard);
         foreach (var (count, answers) in groups)
+        {
             for (var i = 0; i < count; i++)
             {
                 var row = builder.NewRow();
                 foreach (var (key, value) in answers) Assert.Null(builder.Set(key, row, value));
             }
+        }
+
         return builder.Build();
     }
 

@@ -173,9 +173,14 @@ public class IndicatorEngineTests
     {
         var rows = new List<Dictionary<string, string>>();
         foreach (var area in new[] { "area_1", "area_2", "area_3" })
+        {
             foreach (var born in new[] { "yes", "no" })
+            {
                 rows.AddRange(Repeat(area == "area_3" && born == "no" ? 4 : 60,
                     new() { ["area"] = area, ["born_here"] = born, ["chill_victim"] = "agree_some" }));
+            }
+        }
+
         var report = IndicatorEngine.Compute(Table(rows), new EngineOptions { Breakdowns = [Breakdown.Of("area", "born_here")] });
         var groups = report.Find("victim_chill")!.Groups.ToDictionary(g => g.Value, g => g.Estimate);
         Assert.Equal([Decisions.Privacy], groups["area_3 x no"].Reasons);

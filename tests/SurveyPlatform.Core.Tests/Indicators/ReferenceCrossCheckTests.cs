@@ -68,8 +68,11 @@ public class ReferenceCrossCheckTests
         {
             var csv = new StringBuilder("dataset,y,score,w\n");
             for (var i = 0; i < datasets.Length; i++)
+            {
                 for (var r = 0; r < datasets[i].Y.Length; r++)
                     csv.Append(CultureInfo.InvariantCulture, $"{i},{datasets[i].Y[r]},{datasets[i].Score[r]},{datasets[i].W[r]:R}\n");
+            }
+
             var reference = RReference.Run(Script, ("data.csv", csv.ToString())).ToDictionary(r => (int)r.Number("dataset"));
             for (var i = 0; i < datasets.Length; i++)
             {

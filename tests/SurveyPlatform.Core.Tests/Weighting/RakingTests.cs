@@ -117,7 +117,9 @@ public class RakingTests
             """, ("data.csv", data.ToString()), ("age.csv", Population("age", Age)), ("gender.csv", Population("gender", Gender)));
         Assert.Equal(table.Count, reference.Count);
         for (var r = 0; r < table.Count; r++)
+        {
             Assert.True(Math.Abs(reference[r].Number("w") - ours.Weights[r]) < 1e-4 * Math.Max(1, ours.Weights[r]),
                 $"row {r}: R {reference[r].Number("w")}, ours {ours.Weights[r]}");
+        }
     }
 }

@@ -20,8 +20,11 @@ public partial class LayoutReadBackTests
         foreach (var language in new[] { "en", "es", "zh-Hans", "vi", "ar", "ht" })
         {
             foreach (var kind in new[] { ReportKind.Brief, ReportKind.Full, ReportKind.Annex })
+            {
                 foreach (var sample in new[] { "trends", "small" })
                     data.Add(language, kind, sample);
+            }
+
             data.Add(language, ReportKind.Questionnaire, "trends");
         }
         return data;

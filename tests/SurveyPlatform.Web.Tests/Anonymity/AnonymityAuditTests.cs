@@ -188,8 +188,11 @@ public sealed class AnonymityAuditTests : IAsyncLifetime
         command.CommandText = "SELECT Id, AnswersJson FROM Responses";
         var stored = new List<(Guid Id, string Answers)>();
         using (var reader = command.ExecuteReader())
+        {
             while (reader.Read())
                 stored.Add((Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+        }
+
         Assert.Equal(8, stored.Count);
         Assert.All(stored, r => Assert.Equal(4, r.Id.Version));
         Assert.All(stored, r => Assert.Equal(2, r.Id.Variant >> 2)); // RFC 9562 variant 10xx

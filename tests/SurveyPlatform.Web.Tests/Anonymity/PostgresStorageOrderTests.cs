@@ -88,11 +88,14 @@ public sealed class PostgresStorageOrderTests
         var xmin = new Dictionary<string, double>();
         var ctid = new Dictionary<string, double>();
         await using (var reader = await command.ExecuteReaderAsync())
+        {
             while (await reader.ReadAsync())
             {
                 xmin[reader.GetString(0)] = reader.GetInt64(1);
                 ctid[reader.GetString(0)] = reader.GetDouble(2);
             }
+        }
+
         var known = trueOrder.Where(xmin.ContainsKey).ToList();
         return (SqliteForensics.Spearman(known, xmin), SqliteForensics.Spearman(known, ctid));
     }

@@ -68,8 +68,10 @@ internal static partial class SqliteForensics
                 continue;
             var text = Encoding.Latin1.GetString(page, offset, Math.Min(160, page.Length - offset));
             foreach (Match match in Guid().Matches(text))
+            {
                 if (ids.Contains(match.Value))
                     yield return (offset, match.Value);
+            }
         }
     }
 
@@ -122,8 +124,11 @@ internal static partial class SqliteForensics
     {
         var first = new Dictionary<string, double>();
         foreach (var frame in WalFrames(wal))
+        {
             foreach (var (_, id) in CellsWithIds(frame.Data, frame.Page, ids))
                 first.TryAdd(id, frame.Index);
+        }
+
         return first;
     }
 

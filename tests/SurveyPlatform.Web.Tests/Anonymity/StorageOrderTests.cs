@@ -82,8 +82,10 @@ public sealed class StorageOrderTests : IAsyncLifetime
 
         // The files' times say when the mixer last ran, nothing of when anyone answered.
         foreach (var file in Directory.GetFiles(afterMix))
+        {
             Assert.True(File.GetLastWriteTimeUtc(file) >= mixedAt.AddSeconds(-5) || File.GetLastWriteTimeUtc(file) <= _started,
                 $"{Path.GetFileName(file)} was last written at {File.GetLastWriteTimeUtc(file):O}, while responses came in");
+        }
 
         // Mixing kept every row and the schema: the database is intact, its index on the run is there, every response is read.
         await using (var live = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=false"))
@@ -239,12 +241,18 @@ public sealed class StorageOrderTests : IAsyncLifetime
         {
             var old = previous.GetValueOrDefault(frame.Page) ?? [];
             foreach (var (code, _) in truth)
+            {
                 if (UsedIn(frame.Data, code) && !UsedIn(old, code))
                     events.Add((frame.Index, code, null));
+            }
+
             var before = old.Length == 0 ? [] : SqliteForensics.CellsWithIds(old, frame.Page, ids).Select(c => c.Id).ToHashSet();
             foreach (var (_, id) in SqliteForensics.CellsWithIds(frame.Data, frame.Page, ids))
+            {
                 if (!before.Contains(id))
                     events.Add((frame.Index, null, id));
+            }
+
             previous[frame.Page] = frame.Data;
         }
         var right = 0;
@@ -268,8 +276,11 @@ public sealed class StorageOrderTests : IAsyncLifetime
     private static bool UsedIn(byte[] page, byte[] code)
     {
         for (var at = page.AsSpan().IndexOf(code); at > 0; at = IndexAfter(page, code, at))
+        {
             if (page[at - 1] == 9)
                 return true;
+        }
+
         return false;
     }
 

@@ -167,8 +167,11 @@ public static class Tables
             using var reader = select.ExecuteReader();
             var rows = new List<string>();
             while (reader.Read())
+            {
                 rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL"
                     : reader.GetValue(i) is byte[] b ? Convert.ToHexString(b) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
             rows.Sort(StringComparer.Ordinal);
             dump[table] = rows;
         }

@@ -66,7 +66,7 @@ public sealed class ManyInstancesTests
 
         // Every page goes to the other instance than the one before; stop before the last post.
         var response = await respondent.NextAsync();
-        string lastState = "";
+        var lastState = "";
         (string, string)[] lastAnswers = [];
         for (var guard = 0; guard < 20 && response.StatusCode == HttpStatusCode.OK; guard++)
         {

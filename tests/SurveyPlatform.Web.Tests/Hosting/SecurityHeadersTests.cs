@@ -118,17 +118,24 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         // still nothing from another origin.
         var console = response.RequestMessage?.RequestUri is { } uri && Web.Hosting.SecurityHeaders.IsConsolePath(new Microsoft.AspNetCore.Http.PathString(uri.AbsolutePath));
         foreach (var (name, sources) in directives)
+        {
             Assert.All(sources, s => Assert.True(s is "'self'" or "'none'" or "data:"
                 || (console && ((name == "style-src" && s == "'unsafe-inline'") || (name == "img-src" && s == "blob:"))), $"{page}: {name} allows {s}"));
+        }
+
         Assert.Equal("no-referrer", Header("Referrer-Policy"));
         Assert.Equal("nosniff", Header("X-Content-Type-Options"));
         Assert.Equal(preview ? "SAMEORIGIN" : "DENY", Header("X-Frame-Options"));
         var hsts = Header("Strict-Transport-Security");
         if (expectHsts)
+        {
             Assert.True(hsts is not null && MaxAgeRegex().Match(hsts) is { Success: true } m && long.Parse(m.Groups[1].Value) >= 365 * 86400,
                 $"{page}: Strict-Transport-Security '{hsts}'");
+        }
         else
+        {
             Assert.Null(hsts);
+        }
     }
 
     private static void AssertSessionCookie(SetCookieHeaderValue cookie, bool expectSecure)

@@ -108,9 +108,13 @@ internal static class IndicatorReader
         var item = itemKey is null ? null : catalog.Find(itemKey)?.Item;
         var choiceKeys = catalog.All.Where(i => i.Item.Type is ItemType.Single or ItemType.Multiple);
         if (itemKey is not null && item is null && !context.BrokenItemKeys.Contains(itemKey))
+        {
             o.Error("item", $"unknown item '{itemKey}' (choice items: {ItemCatalog.KeyList(choiceKeys)})");
+        }
         else if (item is not null && item.Type is not (ItemType.Single or ItemType.Multiple))
+        {
             o.Error("item", $"a proportion counts answer codes, so it needs a single or multiple choice item; '{itemKey}' is a {ItemTypes.Name(item.Type)} item");
+        }
         else if (item is not null)
         {
             foreach (var (code, path) in positive.Concat(excluded ?? []).Where(c => item.FindOption(c.Value) is null))

@@ -102,9 +102,14 @@ public static class AccountSetup
             o.OnRefreshingPrincipal = context =>
             {
                 if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+                {
                     foreach (var type in SessionClaimTypes)
+                    {
                         if (current.FindFirst(type) is { } claim && !identity.HasClaim(c => c.Type == type))
                             identity.AddClaim(new Claim(type, claim.Value));
+                    }
+                }
+
                 return Task.CompletedTask;
             };
         });

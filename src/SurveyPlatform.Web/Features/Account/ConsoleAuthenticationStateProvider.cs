@@ -40,7 +40,10 @@ public sealed class ConsoleSessionCheck(
             return false;
         if (user.FindFirstValue(ConsoleClaimsFactory.SignedInClaim) is not { } signedIn
             || AccountSetup.IsPastAbsoluteTimeout(new Dictionary<string, string?> { [AccountSetup.SignedInAt] = signedIn }, now, options))
+        {
             return false;
+        }
+
         if (!await sessions.IsActiveAsync(user, ct))
             return false;
         var account = await users.GetUserAsync(user);

@@ -27,10 +27,13 @@ public static class ConsoleNeedsHttps
                 return;
             }
             if (Interlocked.Exchange(ref s_logged, 1) == 0)
+            {
                 http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SurveyPlatform.Console").LogWarning(
                     "The console was opened over plain HTTP ({Host}) but its cookies need HTTPS (SecureCookies is on outside " +
                     "Development). Serve it over HTTPS, or behind a reverse proxy that ends TLS and sends X-Forwarded-Proto; to try " +
                     "the platform on a private network only, start it with --SecureCookies=false.", http.Request.Host.Value);
+            }
+
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             http.Response.ContentType = "text/html; charset=utf-8";
             http.Response.Headers.CacheControl = "no-store";

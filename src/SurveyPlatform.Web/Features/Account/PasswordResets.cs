@@ -48,8 +48,11 @@ public sealed class PasswordResets(UserManager<AppUser> users, ConsoleSessions s
         // update conditioned on the account's concurrency stamp; of two posts of one link, the second fails here.
         var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
         if (!result.Succeeded)
+        {
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure) || e.Code == nameof(IdentityErrorDescriber.InvalidToken))
                 ? [LinkNotValid] : result.Errors.Select(e => e.Description).ToList();
+        }
+
         if (authenticator)
         {
             await users.SetTwoFactorEnabledAsync(user, false);

@@ -70,7 +70,10 @@ public sealed class TwoFactorEnrolled(Microsoft.Extensions.Options.IOptions<Acco
         if (!options.Value.RequireTwoFactorForOrganizers
             || !user.HasClaim(Account.ConsoleClaimsFactory.MustUseTwoFactorClaim, "true")
             || user.HasClaim(Account.ConsoleClaimsFactory.TwoFactorClaim, "true"))
+        {
             context.Succeed(requirement);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -60,8 +60,11 @@ public static class ReportEndpoints
         if (wanted is not { } reportKind)
             return Results.NotFound();
         if (!(await ReviewerReports.KindsAsync(access, dbFactory, http.User, runId, http.RequestAborted)).Contains(reportKind))
+        {
             return Results.Problem("Police reviewers receive the brief for police leaders; the full report and the annex go to the organizers and advocates.",
                 statusCode: StatusCodes.Status403Forbidden);
+        }
+
         if (Language(lang) is not { } language) return LanguageRefused(lang!);
         var mine = (await access.ForAsync(http.User)).ReviewerOf.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
@@ -70,8 +73,11 @@ public static class ReportEndpoints
         if (made is not var (pdf, name, report))
             return Results.NotFound();
         if (pdf is null)
+        {
             return Results.Problem($"This run has fewer than {report.Report.MinCell} responses: no results can be published yet, so there is no report.",
                 statusCode: StatusCodes.Status409Conflict);
+        }
+
         http.Response.Headers.CacheControl = "no-store";
         return Results.File(pdf, "application/pdf", name);
     }

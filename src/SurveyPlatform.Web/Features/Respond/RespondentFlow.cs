@@ -56,7 +56,10 @@ public sealed class RespondentFlow(RespondentStateProtector protector, BrowserBi
         if (form is null || state is null || !RespondentStep.IsPage(definition, state.Page) || !binding.Matches(http, state)
             || !Navigation.TryParse(form[RespondentFields.Navigation], out var navigation)
             || LanguageChoice.Match(definition.Languages, state.Lang) is not { } language)
+        {
             return RespondentPages.Notice(http, run, LanguageChoice.Choose(definition, http.Request.Query["lang"], http.Request), NoticeKind.BadRequest);
+        }
+
         state.Lang = language;
         if (!surface.IsPreview && !run.Run.AcceptsResponses(Today()))
             return RespondentPages.Notice(http, run, language, NoticeKind.Closed);
@@ -164,7 +167,10 @@ public sealed class RespondentFlow(RespondentStateProtector protector, BrowserBi
         var request = http.Request;
         if (!request.HasFormContentType || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
             || request.ContentLength > MaxAnswerBytes)
+        {
             return null;
+        }
+
         try
         {
             return await http.Request.ReadFormAsync(ct);

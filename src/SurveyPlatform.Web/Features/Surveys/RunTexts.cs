@@ -35,7 +35,9 @@ public static class AreaNames
         {
             var byLanguage = new Dictionary<string, string>(StringComparer.Ordinal);
             if (value is JsonValue single && single.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name))
+            {
                 byLanguage[""] = name.Trim();
+            }
             else if (value is JsonObject languages)
             {
                 foreach (var (language, text) in languages)
@@ -76,7 +78,9 @@ public static class AreaNames
         {
             if (byLanguage.TryGetValue(language, out var name) || byLanguage.TryGetValue("", out name)
                 || byLanguage.TryGetValue(definition.DefaultLanguage, out name))
+            {
                 return name;
+            }
         }
         if (item.FindOption(code) is { } option)
             return option.Label.Get(language);

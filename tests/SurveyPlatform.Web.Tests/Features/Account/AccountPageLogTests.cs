@@ -23,7 +23,10 @@ public sealed class AccountPageLogTests : IAsyncLifetime
         var before = _factory.Logs.Lines.Count;
         foreach (var path in new[] { "/account/login", "/account/login/2fa", "/account/login/recovery", "/account/setup?token=nope",
                      "/account/invite?token=nope", "/account/invite", "/account/reset?user=x&token=y", "/account/denied", "/account/two-factor" })
+        {
             Assert.True((int)(await browser.GetAsync(path)).StatusCode < 500, path);
+        }
+
         await browser.SubmitAsync("/account/login", "login", ("Input.Email", organizer.Email), ("Input.Password", "wrong password here"));
         await browser.SignInAsync(organizer);
         foreach (var path in new[] { "/account/two-factor", "/account/confirm", "/account/password", "/admin" })

@@ -31,9 +31,12 @@ public sealed class SingleUseTokenTests : IAsyncLifetime
             var path = $"{Invitations.AcceptPath}?token={token}";
             var posts = new List<Func<Task<HttpResponseMessage>>>();
             for (var tab = 0; tab < 2; tab++)
+            {
                 posts.Add(await ConsoleBrowser.Open(_factory).PrepareAsync(path, "invite-account",
                     ("Input.Email", $"joiner{round}-{tab}@example.org"), ("Input.Password", ConsoleData.Password),
                     ("Input.ConfirmPassword", ConsoleData.Password)));
+            }
+
             var responses = await Task.WhenAll(posts.Select(p => Task.Run(p)));
             Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         }
@@ -52,8 +55,11 @@ public sealed class SingleUseTokenTests : IAsyncLifetime
         var path = $"{FirstRunSetup.Path}?token={token}";
         var posts = new List<Func<Task<HttpResponseMessage>>>();
         foreach (var email in new[] { "first@example.org", "second@example.org" })
+        {
             posts.Add(await ConsoleBrowser.Open(_factory).PrepareAsync(path, "setup",
                 ("Input.Email", email), ("Input.Password", ConsoleData.Password), ("Input.ConfirmPassword", ConsoleData.Password)));
+        }
+
         var responses = await Task.WhenAll(posts.Select(p => Task.Run(p)));
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         using var scope = _factory.Services.CreateScope();

@@ -207,12 +207,18 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
             if (methods is null || methods.Count == 0)
+            {
                 keys.Add($"* {pattern}");
+            }
             else if (methods.Contains("GET"))
+            {
                 keys.Add($"GET {pattern}"); // pages answer GET and their own form POSTs; the GET decides access
+            }
             else
+            {
                 foreach (var method in methods)
                     keys.Add($"{method} {pattern}");
+            }
         }
         return keys;
     }

@@ -40,7 +40,10 @@ public sealed class PublicResultsPageTests : IAsyncLifetime
         var html = await GetAsync("/r/eastside?lang=es&by=born_here");
         foreach (var spanish in new[] { "Basado en 40 respuestas anónimas", "Desglosar por", "Agrupado por: ¿Nació usted en este país?", "Estimación",
                      "Todos", "Español", "中文（简体）", "العربية", "Kreyòl ayisyen", "Idioma de la encuesta" })
+        {
             Assert.Contains(spanish, html);
+        }
+
         foreach (var english in new[] { "Based on", "Break down by", "All respondents", ">All<", "By born_here", ">born_here", ">es<", ">zh-Hans<" })
             Assert.DoesNotContain(english, html);
         // Whole questions, never cut short.

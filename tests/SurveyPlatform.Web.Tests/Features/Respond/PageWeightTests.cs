@@ -73,15 +73,19 @@ public sealed partial class PageWeightTests : IAsyncLifetime
         public void OnNext(DiagnosticListener listener)
         {
             if (listener.Name == DbLoggerCategory.Name)
+            {
                 lock (_listeners)
                     _listeners.Add(listener.Subscribe(this));
+            }
         }
 
         public void OnNext(KeyValuePair<string, object?> e)
         {
             if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData { Command.Connection: DbConnection connection }
                 && connection.DataSource == _database)
+            {
                 Interlocked.Increment(ref _count);
+            }
         }
 
         public void OnCompleted() { }

@@ -51,8 +51,10 @@ public sealed class PreviewTests : IAsyncLifetime
         Assert.Contains("href=\"#q-age_group\"", preview.Html);
         // The preview's last page leads to the thank-you notice itself (nothing was stored to redirect after).
         for (var guard = 0; guard < 20 && preview.Html.Contains("name=\"state\"", StringComparison.Ordinal); guard++)
+        {
             await preview.NextAsync(preview.ItemKeys.Where(StandardAnswers.ForeignBornVictim.ContainsKey)
                 .SelectMany(k => StandardAnswers.ForeignBornVictim[k].Select(v => (k, v))).ToArray());
+        }
 
         Assert.Equal(HttpStatusCode.OK, preview.Status);
         Assert.Contains("Gracias", preview.Html);
