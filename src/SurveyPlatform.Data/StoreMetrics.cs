@@ -10,18 +10,18 @@ public static class StoreMetrics
 {
     public const string MeterName = "SurveyPlatform.Data";
     private static readonly Meter Meter = new(MeterName);
-    private static long _waiting;
+    private static long s_waiting;
 
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>("surveyplatform.writer.failures", "{submission}",
         "Submissions the database did not store (the respondent was told their answers were not saved).");
 
     static StoreMetrics() =>
-        Meter.CreateObservableGauge("surveyplatform.writer.queue_depth", () => Interlocked.Read(ref _waiting), "{submission}",
+        Meter.CreateObservableGauge("surveyplatform.writer.queue_depth", () => Interlocked.Read(ref s_waiting), "{submission}",
             "Submissions waiting for the writer's durable commit.");
 
-    internal static void Enter() => Interlocked.Increment(ref _waiting);
+    internal static void Enter() => Interlocked.Increment(ref s_waiting);
 
-    internal static void Leave() => Interlocked.Decrement(ref _waiting);
+    internal static void Leave() => Interlocked.Decrement(ref s_waiting);
 
     internal static bool Failed()
     {

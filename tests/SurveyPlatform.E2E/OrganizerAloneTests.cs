@@ -29,12 +29,12 @@ public sealed class OrganizerAloneTests(BrowserFixture fixture)
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    private static int _next;
+    private static int s_next;
 
     /// <summary>A community group with an organizer (with an authenticator) of its own, so that tests do not meet.</summary>
     private async Task<(Guid Organization, ConsoleAccount Organizer)> CommunityAsync()
     {
-        var n = Interlocked.Increment(ref _next);
+        var n = Interlocked.Increment(ref s_next);
         var (organization, people) = await ConsoleSession.OrganizationAsync(fixture, $"Neighbors {n}", OrganizationKind.Community,
             ($"organizer{n}@example.org", OrganizationRole.Organizer));
         return (organization, people[OrganizationRole.Organizer]);

@@ -38,7 +38,7 @@ internal sealed record LineRun(ShapedItem Item, int From, int To, float X, float
 /// </summary>
 internal sealed class ShapedText
 {
-    [ThreadStatic] private static Buffer? _buffer;
+    [ThreadStatic] private static Buffer? s_buffer;
 
     /// <summary>
     /// Latin text is set without standard ligatures (ff, fi): PDF readers that ignore ActualText would
@@ -111,7 +111,7 @@ internal sealed class ShapedText
 
     private ShapedItem ShapeItem(FontFace face, int start, int end, string language)
     {
-        var buffer = _buffer ??= new Buffer();
+        var buffer = s_buffer ??= new Buffer();
         buffer.ClearContents();
         buffer.AddUtf16(Text.AsSpan(), start, end - start);
         buffer.Direction = Levels[start] % 2 == 1 ? Direction.RightToLeft : Direction.LeftToRight;
