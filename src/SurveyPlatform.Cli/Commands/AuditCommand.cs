@@ -3,6 +3,7 @@ using System.Globalization;
 using SurveyPlatform.Core.Disclosure;
 using SurveyPlatform.Core.Indicators;
 using SurveyPlatform.Core.Responses;
+using SurveyPlatform.Reports;
 
 namespace SurveyPlatform.Cli.Commands;
 
@@ -20,7 +21,7 @@ internal static class AuditCommand
         var by = new Option<string[]>("--by") { Description = "Breakdowns published (default: those the survey offers, as in reports); a x b for two crossed" };
         var minCell = new Option<int>("--min-cell") { Description = "Privacy threshold k (at least 5)", DefaultValueFactory = _ => 10 };
         var did = new Option<string?>("--did") { Description = "Difference in differences between two sites: SITE:COMPARISON" };
-        var counts = Inputs.List("--counts", "Response counts published with the figures (default: lang,wave, as in reports)");
+        var counts = Inputs.List("--counts", "Response counts published with the figures (default: lang,wave,site,area, as in reports)");
         var primaryOnly = new Option<bool>("--primary-only")
         {
             Description = "Hide only the groups under k (no secondary suppression) to see what an attacker would recover without it",
@@ -31,12 +32,12 @@ internal static class AuditCommand
         command.SetAction(parse =>
         {
             var survey = Inputs.LoadDefinition(parse.GetValue(definition)!);
-            var requested = parse.GetValue(by) is { Length: > 0 } b ? b : survey.Breakdowns.ToArray();
-            var breakdowns = IndicatorsCommand.ParseBreakdowns(requested, survey);
+            // By default the release `survey report` publishes: its breakdowns and its counts.
+            var breakdowns = parse.GetValue(by) is { Length: > 0 } b ? IndicatorsCommand.ParseBreakdowns(b, survey) : ReportRenderer.Breakdowns(survey);
             var k = parse.GetValue(minCell);
             if (k < EngineOptions.SmallestMinCell) throw new InputException($"--min-cell {k} is not allowed; allowed: {EngineOptions.SmallestMinCell} or more");
             var sites = parse.GetValue(did) is { } d ? IndicatorsCommand.ParseDid(d) : ((string, string)?)null;
-            var countsBy = parse.GetValue(counts) is { Length: > 0 } c ? c : [ResponseTable.Lang, ResponseTable.Wave];
+            IReadOnlyList<string> countsBy = parse.GetValue(counts) is { Length: > 0 } c ? c : ReportCommand.CountKeys(survey);
             var file = Inputs.LoadResponses(parse.GetValue(responses)!, survey, parse.GetValue(areas), ignoreUnknown: false);
             var release = Release(file.Table, new EngineOptions { MinCell = k, Breakdowns = breakdowns, Did = sites, InputSha256 = file.Sha256 },
                 new ReleaseOptions { CountsBy = countsBy, PrimaryOnly = parse.GetValue(primaryOnly), ExactAudit = true });

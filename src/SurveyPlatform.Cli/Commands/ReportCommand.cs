@@ -101,7 +101,7 @@ internal static class ReportCommand
     }
 
     /// <summary>The counts of responses a full report shows: by language, wave, site and area (when the survey asks it).</summary>
-    private static List<string> CountKeys(SurveyDefinition survey) =>
+    internal static List<string> CountKeys(SurveyDefinition survey) =>
         [ResponseTable.Lang, ResponseTable.Wave, ResponseTable.Site, .. survey.FindItem("area") is { Type: ItemType.Single } ? new[] { "area" } : []];
 
     private static IReadOnlyList<Margin> ReadMargins(FileInfo file, SurveyDefinition survey)
