@@ -43,11 +43,11 @@ echo "survey page through nginx: $(curl -s -o /dev/null -w '%{http_code}' "$base
 seen=""
 for _ in $(seq 1 6); do seen="$seen $(curl -s -o /dev/null -w '%{http_code}' "$base/s/community-trust")"; done
 echo "six more survey pages (spread over both instances):$seen"
-echo "public results page: $(curl -s -o /dev/null -w '%{http_code}' "$base/r/community-trust")"
+echo "public results page (404 while the demo run is not published): $(curl -s -o /dev/null -w '%{http_code}' "$base/r/community-trust")"
 echo "console sign-in page: $(curl -s -o /dev/null -w '%{http_code}' "$base/account/login")"
 echo "console live connection, negotiate: $(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/_blazor/negotiate?negotiateVersion=1")"
 echo "readiness through nginx: $(curl -s "$base/healthz/ready")"
 for port in 5001 5002; do
-  echo "instance $port served: $(grep -c . "$work/instance-$port.log" || true) log lines, none about respondents:" \
-    "$(grep -c '/s/' "$work/instance-$port.log" || true) mention /s/"
+  echo "instance $port: $(grep -c . "$work/instance-$port.log" || true) log lines; lines about a respondent's request" \
+    "(beyond the start-up line naming the survey's address): $(grep '/s/' "$work/instance-$port.log" | grep -vc 'is open at' || true)"
 done
