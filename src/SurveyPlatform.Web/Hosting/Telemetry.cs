@@ -45,8 +45,10 @@ public static class Telemetry
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o =>
                 {
-                    // Health probes every few seconds would drown the traces people look at.
-                    o.Filter = http => !http.Request.Path.StartsWithSegments("/healthz");
+                    // Health probes every few seconds would drown the traces people look at. A respondent's request is
+                    // never traced: its start time and status would record the moment of a post (docs/anonymity.md rule 2);
+                    // the platform's submission metrics count respondents without a time of their own.
+                    o.Filter = http => !http.Request.Path.StartsWithSegments("/healthz") && !Features.Respond.RespondentLogging.IsRespondentPath(http.Request.Path);
                     o.RecordException = false; // exception messages may quote what was sent
                 })
                 .AddProcessor(new PrivacyProcessor()));

@@ -41,7 +41,8 @@ public sealed record RunReport(Guid RunId, string Name, string Slug, string? Wav
 /// </summary>
 public sealed class RunResults(IDbContextFactory<SurveyDbContext> dbFactory, TimeProvider time)
 {
-    private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> Making = new();
+    // One release at a time per run in this instance; the database serialises instances (MakeAsync).
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _making = new();
 
     /// <summary>The breakdowns offered for a survey, by name: its definition's list.</summary>
     public static IReadOnlyList<string> BreakdownsFor(SurveyDefinition definition) => [.. Breakdown.Offered(definition).Select(b => b.Name)];
@@ -72,7 +73,7 @@ public sealed class RunResults(IDbContextFactory<SurveyDbContext> dbFactory, Tim
     /// </summary>
     public async Task<RunReport?> ReleasedAsync(Guid runId, CancellationToken ct = default)
     {
-        var gate = Making.GetOrAdd(runId, _ => new SemaphoreSlim(1, 1));
+        var gate = _making.GetOrAdd(runId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
@@ -81,12 +82,15 @@ public sealed class RunResults(IDbContextFactory<SurveyDbContext> dbFactory, Tim
             if (run is null) return null;
             var definition = Definition(run);
             var k = MinCell(run);
-            var latest = await db.Releases.AsNoTracking().Where(r => r.RunId == runId).OrderByDescending(r => r.Responses).FirstOrDefaultAsync(ct);
+            var latest = await LatestAsync(db, runId, ct);
+            var release = latest is null ? null : ReleaseJson.Read(latest.Content, definition);
             var count = await db.Responses.CountAsync(r => r.RunId == runId, ct);
-            if (count - (latest?.Responses ?? 0) >= k)
-                latest = await MakeAsync(db, run, definition, ct) ?? latest;
-            if (latest is null) return Pending(run, definition);
-            var release = ReleaseJson.Read(latest.Content, definition);
+            if (NeedsNew(latest, release, count, k))
+            {
+                latest = await MakeAsync(db, run, definition, k, ct);
+                release = latest is null ? null : ReleaseJson.Read(latest.Content, definition);
+            }
+            if (latest is null || release is null) return Pending(run, definition);
             return new RunReport(run.Id, run.Name, run.Slug, run.Wave, run.Site, definition, release.Report)
             {
                 Counts = release.Counts,
@@ -108,8 +112,23 @@ public sealed class RunResults(IDbContextFactory<SurveyDbContext> dbFactory, Tim
         return reports;
     }
 
-    /// <summary>Computes and stores a release of all the run's responses, replacing the previous one; null when it cannot be published safely.</summary>
-    private async Task<RunRelease?> MakeAsync(SurveyDbContext db, SurveyRun run, SurveyDefinition definition, CancellationToken ct)
+    private static Task<RunRelease?> LatestAsync(SurveyDbContext db, Guid runId, CancellationToken ct) =>
+        db.Releases.AsNoTracking().Where(r => r.RunId == runId).OrderByDescending(r => r.Responses).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// A new release is due when there is none, when at least k responses arrived since the last one, or when the last
+    /// one was made with a smaller threshold than the run's k now (a raised k takes effect at once).
+    /// </summary>
+    private static bool NeedsNew(RunRelease? latest, Release? release, long count, int k) =>
+        latest is null || release is null ? count >= k : count - latest.Responses >= k || release.Report.MinCell < k;
+
+    /// <summary>
+    /// Computes and stores a release of all the run's responses, replacing the previous one; null when it cannot be
+    /// published safely. Several instances may decide at the same moment that a release is due: the run's row is locked
+    /// (a write to it) for the replacement, and the release stored meanwhile by another instance is kept when it is not
+    /// due for replacement, so that two releases never differ by fewer than k responses.
+    /// </summary>
+    private async Task<RunRelease?> MakeAsync(SurveyDbContext db, SurveyRun run, SurveyDefinition definition, int k, CancellationToken ct)
     {
         var table = await ResponseTransfer.LoadAsync(db, run, definition, ct);
         var sha = Sha256(table);
@@ -123,11 +142,24 @@ public sealed class RunResults(IDbContextFactory<SurveyDbContext> dbFactory, Tim
             InputSha256 = sha,
             Content = ReleaseJson.Write(release),
         };
-        // Only the current release is kept: an older one is not needed to show anything.
-        await db.Releases.Where(r => r.RunId == run.Id).ExecuteDeleteAsync(ct);
-        db.Releases.Add(entity);
-        await db.SaveChangesAsync(ct);
-        return entity;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.MinCellSize, r => r.MinCellSize), ct);
+            var current = await LatestAsync(db, run.Id, ct);
+            if (current is not null && !NeedsNew(current, ReleaseJson.Read(current.Content, definition), table.Count, k))
+            {
+                await transaction.CommitAsync(ct);
+                return current;
+            }
+            // Only the current release is kept: an older one is not needed to show anything.
+            await db.Releases.Where(r => r.RunId == run.Id).ExecuteDeleteAsync(ct);
+            db.Releases.Add(entity);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return entity;
+        });
     }
 
     /// <summary>Other runs of the same survey by the same organization: the waves of a trend.</summary>

@@ -128,6 +128,40 @@ public sealed partial class ReleaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_raised_threshold_replaces_the_release_at_once()
+    {
+        await AddAsync(30, "area_1", "no", 12);
+        var results = _factory.Service<Web.Features.Dashboards.RunResults>();
+        Assert.Equal(K, (await results.ReleasedAsync(_runId))!.Report.MinCell);
+
+        // The organizers raise "smallest group shown" to 20: groups of 10 to 19 must not stay on view until 20 more answer.
+        await using (var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync())
+            await db.Runs.Where(r => r.Id == _runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.MinCellSize, 20));
+        var raised = (await results.ReleasedAsync(_runId))!;
+
+        Assert.Equal(20, raised.Report.MinCell);
+        Assert.All(raised.Report.Indicators.SelectMany(i => i.Groups).Where(g => g.Estimate.IsPresented), g => Assert.True(g.Estimate.N >= 20, $"{g.By} = {g.Value}: n {g.Estimate.N}"));
+    }
+
+    [Fact]
+    public async Task Two_instances_deciding_at_once_store_one_release_and_never_two_fewer_than_k_apart()
+    {
+        await AddAsync(12, "area_1", "no", 5);
+        // Two instances (two RunResults, each with its own in-process lock) look at the same moment, then one more person answers
+        // and a third look comes: the releases shown never differ by fewer than k responses.
+        var a = new Web.Features.Dashboards.RunResults(_factory.Service<IDbContextFactory<SurveyDbContext>>(), TimeProvider.System);
+        var b = new Web.Features.Dashboards.RunResults(_factory.Service<IDbContextFactory<SurveyDbContext>>(), TimeProvider.System);
+        var looks = await Task.WhenAll(a.ReleasedAsync(_runId), b.ReleasedAsync(_runId));
+        await AddAsync(1, "area_1", "no", 0);
+        var after = await a.ReleasedAsync(_runId);
+
+        Assert.All(looks, l => Assert.Equal(12, l!.Report.Responses));
+        Assert.Equal(12, after!.Report.Responses);
+        await using var db = await _factory.Service<IDbContextFactory<SurveyDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Releases.CountAsync(r => r.RunId == _runId));
+    }
+
+    [Fact]
     public async Task A_run_under_k_shows_reviewers_no_count_and_makes_no_brief()
     {
         // The reviewer's brief once printed "3 people answered" for a run of 3 with k = 10.
