@@ -164,7 +164,7 @@ internal sealed class ReportContext
             // Until blanks are split, the blank group of a question asked only of some people mixes both.
             GroupEstimate.NotAnswered when !BlanksSplit && Survey?.FindItem(key)?.ShownWhen is not null => S("not_asked_or_answered"),
             GroupEstimate.NotAnswered => S("not_answered"),
-            _ when key == "lang" => Isolate(LanguageName(v)),
+            _ when key == "lang" => Isolate(Languages.NativeName(v)),
             _ => Survey?.FindItem(key)?.FindOption(v)?.Label.Get(Language) ?? Isolate(v),
         }));
     }
@@ -174,8 +174,6 @@ internal sealed class ReportContext
 
     private bool? _blanksSplit;
 
-    /// <summary>A language's own name (English, Español, 中文（简体）…), readable whatever the report language.</summary>
-    public static string LanguageName(string code) => Languages.NativeName(code);
 
     private static CultureInfo CultureFor(string requested, string language)
     {

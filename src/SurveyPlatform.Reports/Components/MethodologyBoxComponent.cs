@@ -64,16 +64,16 @@ internal sealed class MethodologyBoxComponent(ReportContext context)
     {
         var offered = context.Survey?.Languages ?? [];
         var counts = context.Request.ResponseCounts.FirstOrDefault(c => c.By == ResponseTable.Lang);
-        var offeredText = offered.Count > 0 ? context.List(offered.Select(l => context.Isolate(ReportContext.LanguageName(l)))) : null;
+        var offeredText = offered.Count > 0 ? context.List(offered.Select(l => context.Isolate(Core.Localization.Languages.NativeName(l)))) : null;
         if (counts is null)
         {
             var used = LanguagesUsed(context);
-            var usedText = context.List(used.Select(l => context.Isolate(ReportContext.LanguageName(l))));
+            var usedText = context.List(used.Select(l => context.Isolate(Core.Localization.Languages.NativeName(l))));
             return offeredText is null ? context.F("method_languages_answered", usedText) : context.F("method_languages_offered", offeredText);
         }
         var answered = counts.Counts.Where(c => c.Value is not GroupEstimate.NotAnswered and not GroupEstimate.NotAsked).OrderByDescending(c => c.Count ?? -1).ToList();
         var named = answered.Where(c => c.Count is not null)
-            .Select(c => context.Isolate(ReportContext.LanguageName(c.Value)) + context.Parenthetical(context.Format.Count(c.Count!.Value))).ToList();
+            .Select(c => context.Isolate(Core.Localization.Languages.NativeName(c.Value)) + context.Parenthetical(context.Format.Count(c.Count!.Value))).ToList();
         var hidden = answered.Count(c => c.Count is null);
         var answeredText = context.List(named);
         if (hidden > 0)

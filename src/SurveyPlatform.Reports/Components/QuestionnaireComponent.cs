@@ -54,7 +54,7 @@ internal sealed class QuestionnaireComponent(ReportContext context)
         }
         else
         {
-            blocks.Add(new Paragraph([new Span(ReportContext.LanguageName(language), Typography.Heading.WithSize(12))], context.Rtl, context.Language) { KeepWithNext = true });
+            blocks.Add(new Paragraph([new Span(Languages.NativeName(language), Typography.Heading.WithSize(12))], context.Rtl, context.Language) { KeepWithNext = true });
             blocks.Add(new Paragraph([new Span(survey.Title.Get(language), Typography.Subheading)], rtl, language) { KeepWithNext = true });
         }
         blocks.Add(new Paragraph([new Span(survey.Consent.Title.Get(language), Typography.BodyBold)], rtl, language) { KeepWithNext = true });

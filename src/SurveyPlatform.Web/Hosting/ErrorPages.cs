@@ -83,7 +83,7 @@ public static class ErrorPages
             http.Response.Headers.RetryAfter = "5";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.ContentType = "text/html; charset=utf-8";
-        var dir = LanguageChoice.IsRightToLeft(lang) ? "rtl" : "ltr";
+        var dir = Languages.IsRightToLeft(lang) ? "rtl" : "ltr";
         await http.Response.WriteAsync(
             $"<!DOCTYPE html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
             $"<title>{WebUtility.HtmlEncode(UiStrings.Get("error_server_title", lang))}</title></head><body><main>" +

@@ -58,12 +58,15 @@ public sealed class RunResults(IDbContextFactory<SurveyDbContext> dbFactory, Tim
         return Compute(run, definition, table, hash ? Sha256(table) : null, releasedOn: null);
     }
 
-    /// <summary>Several runs' live results (waves of a trend, sites of a comparison), ordered by wave, then site.</summary>
-    public async Task<IReadOnlyList<RunReport>> LiveAsync(IReadOnlyCollection<Guid> runIds, CancellationToken ct = default)
+    /// <summary>
+    /// Several runs' live results (waves of a trend, sites of a comparison), ordered by wave, then site. A run whose results
+    /// the caller has already (<paramref name="known"/>) is not computed again.
+    /// </summary>
+    public async Task<IReadOnlyList<RunReport>> LiveAsync(IReadOnlyCollection<Guid> runIds, RunReport? known = null, CancellationToken ct = default)
     {
         var reports = new List<RunReport>();
         foreach (var id in await OrderedAsync(runIds, ct))
-            if (await LiveAsync(id, ct: ct) is { } report) reports.Add(report);
+            if ((id == known?.RunId ? known : await LiveAsync(id, ct: ct)) is { } report) reports.Add(report);
         return reports;
     }
 
@@ -103,12 +106,12 @@ public sealed class RunResults(IDbContextFactory<SurveyDbContext> dbFactory, Tim
         }
     }
 
-    /// <summary>Several runs' releases, ordered by wave, then site.</summary>
-    public async Task<IReadOnlyList<RunReport>> ReleasedAsync(IReadOnlyCollection<Guid> runIds, CancellationToken ct = default)
+    /// <summary>Several runs' releases, ordered by wave, then site; <paramref name="known"/> as in <see cref="LiveAsync(IReadOnlyCollection{Guid}, RunReport?, CancellationToken)"/>.</summary>
+    public async Task<IReadOnlyList<RunReport>> ReleasedAsync(IReadOnlyCollection<Guid> runIds, RunReport? known = null, CancellationToken ct = default)
     {
         var reports = new List<RunReport>();
         foreach (var id in await OrderedAsync(runIds, ct))
-            if (await ReleasedAsync(id, ct) is { } report) reports.Add(report);
+            if ((id == known?.RunId ? known : await ReleasedAsync(id, ct)) is { } report) reports.Add(report);
         return reports;
     }
 

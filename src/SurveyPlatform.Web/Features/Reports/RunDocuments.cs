@@ -56,7 +56,7 @@ public sealed class RunDocuments(IDbContextFactory<SurveyDbContext> dbFactory, R
     public async Task<(byte[] Pdf, string FileName)?> ReportAsync(Guid runId, ReportKind kind, string language, string publicUrl, CancellationToken ct = default)
     {
         if (await results.LiveAsync(runId, hash: true, ct) is not { } report) return null;
-        var waves = await results.LiveAsync(await results.WavesAsync(runId, _ => true, ct), ct);
+        var waves = await results.LiveAsync(await results.WavesAsync(runId, _ => true, ct), report, ct);
         return await RenderAsync(runId, report, waves, kind, language, publicUrl, generatedAt: null, ct);
     }
 
@@ -70,7 +70,7 @@ public sealed class RunDocuments(IDbContextFactory<SurveyDbContext> dbFactory, R
     {
         if (await results.ReleasedAsync(runId, ct) is not { } report) return null;
         if (!report.HasResults) return (null, "", report);
-        var waves = await results.ReleasedAsync(await results.WavesAsync(runId, allowed, ct), ct);
+        var waves = await results.ReleasedAsync(await results.WavesAsync(runId, allowed, ct), report, ct);
         // Dated the day of the release: the same release gives the same document.
         var day = report.ReleasedOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var document = await RenderAsync(runId, report, waves, kind, language, publicUrl, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct);

@@ -10,10 +10,6 @@ namespace SurveyPlatform.Web.Features.Respond;
 /// </summary>
 public static class LanguageChoice
 {
-    public static string NativeName(string lang) => Languages.NativeName(lang);
-
-    public static bool IsRightToLeft(string lang) => Languages.IsRightToLeft(lang);
-
     public static string Choose(SurveyDefinition? definition, string? requested, HttpRequest request)
     {
         var languages = definition?.Languages ?? Languages.Shipped;
